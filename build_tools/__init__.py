@@ -1,0 +1,1 @@
+"""Tools that turn the scanned white paper into the edition's Markdown pages, and check them."""

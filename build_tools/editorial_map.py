@@ -1,0 +1,268 @@
+"""The editorial map (``seeds/edition.yml``): where the paper's parts begin, and every correction.
+
+The map is data a contributor edits; this module reads it into plain objects and rejects a
+malformed entry with the file and line of that entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from build_tools.errors import EditionError
+from build_tools.yaml_lines import LinedDict, load_yaml
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A run of seed lines (``line`` to ``end``) whose first line must read ``printed``."""
+
+    line: int
+    end: int
+    printed: str
+    map_line: int
+    cells: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Part:
+    """Preface, a chapter or the conclusion: one page of the edition."""
+
+    id: str
+    file: str
+    heading: Anchor
+    sections: tuple[Anchor, ...]
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One row of a panel's table: the seed lines of its label and of its bulleted examples."""
+
+    label: tuple[int, int]
+    examples: tuple[int, int]
+    map_line: int
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table whose columns the scan split apart, rebuilt from line ranges."""
+
+    header: Anchor
+    rows: tuple[TableRow, ...]
+    total: Anchor
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A boxed panel: a page of its own, and a card at its place in the chapter."""
+
+    id: str
+    file: str
+    heading: Anchor
+    end: int
+    table: Table | None
+
+
+@dataclass(frozen=True)
+class Correction:
+    """Replace ``printed`` by ``corrected`` on one seed line, for the stated reason."""
+
+    line: int
+    printed: str
+    corrected: str
+    reason: str
+    map_line: int
+
+
+@dataclass(frozen=True)
+class Repair:
+    """A structural repair: ``remove`` a run of lines, or ``break``/``join`` a paragraph."""
+
+    kind: str
+    first: int
+    last: int
+    reason: str
+    map_line: int
+    provenance: bool = False
+
+
+@dataclass(frozen=True)
+class EditionMap:
+    """Everything the map says, plus the path it came from (for error messages)."""
+
+    path: Path
+    seed: str
+    sha256: str
+    title: str
+    end: Anchor
+    parts: tuple[Part, ...]
+    panels: tuple[Panel, ...]
+    corrections: tuple[Correction, ...]
+    repairs: tuple[Repair, ...] = field(default=())
+
+    def removed_lines(self) -> set[int]:
+        """Seed lines taken out of the paper's flow."""
+        return {
+            n
+            for repair in self.repairs
+            if repair.kind == "remove"
+            for n in range(repair.first, repair.last + 1)
+        }
+
+    def repair_lines(self, kind: str) -> set[int]:
+        """The lines at which a ``break`` or ``join`` repair applies."""
+        return {repair.first for repair in self.repairs if repair.kind == kind}
+
+
+REPAIR_KINDS = ("remove", "break", "join")
+
+
+class _Reader:
+    """Reads fields from LinedDicts, raising errors that name the map's file and line."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def fail(self, node, message: str) -> EditionError:
+        return EditionError(self.path, getattr(node, "line", None), message)
+
+    def field(self, node, name: str, kind, required: bool = True, default=None):
+        if not isinstance(node, LinedDict):
+            raise self.fail(node, f"expected a mapping with '{name}', found {node!r}")
+        if name not in node:
+            if required:
+                raise self.fail(node, f"missing field '{name}'")
+            return default
+        value = node[name]
+        if not isinstance(value, kind) or isinstance(value, bool) and kind is int:
+            raise self.fail(node, f"field '{name}' must be {_kind_name(kind)}, not {value!r}")
+        return value
+
+    def line_range(self, node, name: str) -> tuple[int, int]:
+        value = self.field(node, name, list)
+        if len(value) != 2 or not all(isinstance(v, int) for v in value) or value[0] > value[1]:
+            raise self.fail(node, f"field '{name}' must be [first, last] line numbers")
+        return value[0], value[1]
+
+    def anchor(self, node) -> Anchor:
+        line = self.field(node, "line", int)
+        end = self.field(node, "end", int, required=False, default=line)
+        if end < line:
+            raise self.fail(node, f"'end' ({end}) comes before 'line' ({line})")
+        cells = tuple(self.field(node, "cells", list, required=False, default=[]))
+        return Anchor(line, end, self.field(node, "printed", str).strip(), node.line, cells)
+
+
+def _kind_name(kind) -> str:
+    return {int: "a whole number", str: "text", list: "a list", LinedDict: "a mapping"}.get(
+        kind, kind.__name__
+    )
+
+
+def load_map(path: Path) -> EditionMap:
+    """Read and check the editorial map at ``path``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise EditionError(path, None, f"cannot read the editorial map: {error}") from None
+    data = load_yaml(text, path)
+    read = _Reader(path)
+    if not isinstance(data, LinedDict):
+        raise EditionError(path, 1, "the editorial map must be a YAML mapping")
+
+    parts = tuple(_part(read, node) for node in read.field(data, "parts", list))
+    panels = tuple(_panel(read, node) for node in read.field(data, "panels", list))
+    corrections = tuple(
+        Correction(
+            line=read.field(node, "line", int),
+            printed=read.field(node, "printed", str),
+            corrected=read.field(node, "corrected", str),
+            reason=" ".join(read.field(node, "reason", str).split()),
+            map_line=node.line,
+        )
+        for node in read.field(data, "corrections", list, required=False, default=[])
+    )
+    repairs = tuple(
+        _repair(read, node)
+        for node in read.field(data, "repairs", list, required=False, default=[])
+    )
+    emap = EditionMap(
+        path=path,
+        seed=read.field(data, "seed", str),
+        sha256=read.field(data, "sha256", str),
+        title=read.field(data, "title", str),
+        end=read.anchor(read.field(data, "end", LinedDict)),
+        parts=parts,
+        panels=panels,
+        corrections=corrections,
+        repairs=repairs,
+    )
+    _check_unique_ids(read, data, emap)
+    return emap
+
+
+def _part(read: _Reader, node) -> Part:
+    return Part(
+        id=read.field(node, "id", str),
+        file=read.field(node, "file", str),
+        heading=read.anchor(read.field(node, "heading", LinedDict)),
+        sections=tuple(
+            read.anchor(s) for s in read.field(node, "sections", list, required=False, default=[])
+        ),
+    )
+
+
+def _panel(read: _Reader, node) -> Panel:
+    table_node = read.field(node, "table", LinedDict, required=False)
+    table = None
+    if table_node is not None:
+        table = Table(
+            header=read.anchor(read.field(table_node, "header", LinedDict)),
+            rows=tuple(
+                TableRow(
+                    label=read.line_range(row, "label"),
+                    examples=read.line_range(row, "examples"),
+                    map_line=row.line,
+                )
+                for row in read.field(table_node, "rows", list)
+            ),
+            total=read.anchor(read.field(table_node, "total", LinedDict)),
+        )
+    return Panel(
+        id=read.field(node, "id", str),
+        file=read.field(node, "file", str),
+        heading=read.anchor(read.field(node, "heading", LinedDict)),
+        end=read.field(node, "end", int),
+        table=table,
+    )
+
+
+def _repair(read: _Reader, node) -> Repair:
+    kind = read.field(node, "kind", str)
+    if kind not in REPAIR_KINDS:
+        raise read.fail(node, f"unknown repair kind '{kind}' (expected one of {REPAIR_KINDS})")
+    if kind == "remove":
+        first, last = read.line_range(node, "lines")
+    else:
+        first = last = read.field(node, "line", int)
+    return Repair(
+        kind=kind,
+        first=first,
+        last=last,
+        reason=" ".join(read.field(node, "reason", str).split()),
+        map_line=node.line,
+        provenance=bool(node.get("provenance", False)),
+    )
+
+
+def _check_unique_ids(read: _Reader, data, emap: EditionMap) -> None:
+    seen: dict[str, str] = {}
+    for kind, items, nodes in (
+        ("part", emap.parts, data["parts"]),
+        ("panel", emap.panels, data["panels"]),
+    ):
+        for item, node in zip(items, nodes, strict=True):
+            for key in (item.id, item.file):
+                if key in seen:
+                    raise read.fail(node, f"{kind} '{key}' is already used by {seen[key]}")
+                seen[key] = f"the {kind} at line {node.line}"

@@ -1,0 +1,43 @@
+"""A Python-Markdown extension: a permalink (¶) on every paragraph that has an id.
+
+The converter gives each paragraph of the paper a stable id; this makes that id visible and
+clickable, as Material does for headings, so a reader can cite a paragraph.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+# After attr_list (priority 8), which sets the ids; before MkDocs rewrites links (priority 0).
+PRIORITY = 6
+
+
+class ParagraphLinks(Treeprocessor):
+    """Adds ``<a class="headerlink">`` to paragraphs with ids, and ids to the rows of rebuilt tables."""
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter("p"):
+            block_id = element.get("id")
+            if block_id:
+                anchor = etree.SubElement(element, "a")
+                anchor.set("class", "headerlink")
+                anchor.set("href", f"#{block_id}")
+                anchor.set("title", "Link to this paragraph")
+                anchor.text = "¶"
+                anchor.tail = None
+        for box in root.iter("div"):
+            box_id = box.get("id")
+            if box_id and "edition-table" in box.get("class", ""):
+                for number, row in enumerate(box.iter("tr")):
+                    if number:
+                        row.set("id", f"{box_id}-r{number}")
+
+
+class ParagraphLinksExtension(Extension):
+    """Registers :class:`ParagraphLinks`."""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
+        md.treeprocessors.register(ParagraphLinks(md), "paragraph_links", PRIORITY)

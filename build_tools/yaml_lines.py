@@ -1,0 +1,52 @@
+"""YAML loading that remembers line numbers, so errors in data files can name the line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from build_tools.errors import EditionError
+
+
+class LinedDict(dict):
+    """A mapping read from YAML, with ``line``: the 1-based line where it starts."""
+
+    line: int = 0
+
+
+class _LineLoader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LinedDict:
+    mapping = LinedDict(loader.construct_mapping(node, deep=True))
+    mapping.line = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml(text: str, path: Path | str, first_line: int = 1):
+    """Parse YAML text; mappings come back as :class:`LinedDict`. Syntax errors name the line."""
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + first_line if mark else first_line
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise EditionError(path, line, f"malformed YAML: {problem}") from None
+    if isinstance(data, LinedDict) and first_line != 1:
+        _shift_lines(data, first_line - 1)
+    return data
+
+
+def _shift_lines(data, offset: int) -> None:
+    if isinstance(data, LinedDict):
+        data.line += offset
+        for value in data.values():
+            _shift_lines(value, offset)
+    elif isinstance(data, list):
+        for value in data:
+            _shift_lines(value, offset)

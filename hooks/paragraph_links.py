@@ -1,0 +1,11 @@
+"""MkDocs hook: adds the paragraph-permalink extension to every page's Markdown."""
+
+from __future__ import annotations
+
+from build_tools.paragraph_links import ParagraphLinksExtension
+
+
+def on_config(config):
+    """Register the extension; MkDocs passes instances straight to Python-Markdown."""
+    config.markdown_extensions.append(ParagraphLinksExtension())
+    return config
