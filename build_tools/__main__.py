@@ -1,4 +1,8 @@
-"""Command line: ``python -m build_tools convert [--check] [--force] [--seed PATH] [--out DIR]``."""
+"""Command line of the edition's tools.
+
+- ``python -m build_tools convert [--check] [--force] [--seed PATH] [--out DIR]``
+- ``python -m build_tools verify [--docs DIR]``
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from pathlib import Path
 
 from build_tools.convert import DEFAULT_MAP, check, convert
 from build_tools.errors import EditionError
+from build_tools.faithfulness import check_docs
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -19,6 +24,9 @@ def _parser() -> argparse.ArgumentParser:
     conv.add_argument("--out", type=Path, default=Path("docs"), help="where the pages go")
     conv.add_argument("--check", action="store_true", help="write nothing; exit 1 on drift")
     conv.add_argument("--force", action="store_true", help="overwrite pages edited by hand")
+    verify = commands.add_parser("verify", help="check every page's words against the seed")
+    verify.add_argument("--map", type=Path, default=DEFAULT_MAP, help="the editorial map")
+    verify.add_argument("--docs", type=Path, default=Path("docs"), help="the pages to check")
     return parser
 
 
@@ -26,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run a command; bad input is one line on stderr and exit code 2."""
     args = _parser().parse_args(argv)
     try:
+        if args.command == "verify":
+            return _verify(args)
         if args.check:
             stale = check(args.out, args.map, args.seed)
             for path in stale:
@@ -37,6 +47,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print(f"wrote {len(plan.writes)} page(s), {len(plan.unchanged)} unchanged")
     return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    problems = check_docs(args.docs, args.map)
+    for problem in problems:
+        print(
+            f"{problem}: the paper's words changed without an entry in {args.map}", file=sys.stderr
+        )
+    if not problems:
+        print("every page's words match the seed with the editorial map applied")
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

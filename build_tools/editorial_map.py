@@ -134,7 +134,7 @@ class _Reader:
                 raise self.fail(node, f"missing field '{name}'")
             return default
         value = node[name]
-        if not isinstance(value, kind) or isinstance(value, bool) and kind is int:
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
             raise self.fail(node, f"field '{name}' must be {_kind_name(kind)}, not {value!r}")
         return value
 

@@ -66,7 +66,9 @@ def notes_page(printed: list[str], emap: EditionMap, pages: list[Page]) -> str:
     out += ["", "## Structural repairs { #repairs }", ""]
     out += ["| Seed lines | Repair | Shown in | Why |", "| --- | --- | --- | --- |"]
     for repair in emap.repairs:
-        lines = f"{repair.first}–{repair.last}" if repair.last != repair.first else str(repair.first)
+        lines = (
+            f"{repair.first}–{repair.last}" if repair.last != repair.first else str(repair.first)
+        )
         what = {
             "remove": "Taken out of the text",
             "break": "New paragraph",
@@ -87,8 +89,9 @@ def notes_page(printed: list[str], emap: EditionMap, pages: list[Page]) -> str:
                 span = f"{block.lines[0]}–{block.lines[-1]}"
                 out.append(
                     f"| {span} | Table rebuilt | {_place(where, block.lines[0])} | "
-                    "The scan split the table's columns apart and printed each row's label after "
-                    "its examples; the edition rebuilds the rows as `seeds/edition.yml` maps them. |"
+                    "The scan split the table's columns apart and printed each row's label "
+                    "after its examples; the edition rebuilds the rows as `seeds/edition.yml` "
+                    "maps them. |"
                 )
     panels = [page for page in pages if page.kind == "panel"]
     out += [

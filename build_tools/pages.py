@@ -73,7 +73,9 @@ def split_annotations(body: str) -> tuple[str, list[Annotation]]:
         if is_annotation_line(line):
             start = index
             index += 1
-            while index < len(lines) and (not lines[index].strip() or lines[index].startswith("    ")):
+            while index < len(lines) and (
+                not lines[index].strip() or lines[index].startswith("    ")
+            ):
                 index += 1
             while index > start + 1 and not lines[index - 1].strip():
                 index -= 1

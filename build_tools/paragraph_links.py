@@ -16,7 +16,7 @@ PRIORITY = 6
 
 
 class ParagraphLinks(Treeprocessor):
-    """Adds ``<a class="headerlink">`` to paragraphs with ids, and ids to the rows of rebuilt tables."""
+    """Adds a ``headerlink`` to paragraphs with ids, and ids to the rows of rebuilt tables."""
 
     def run(self, root: etree.Element) -> None:
         for element in root.iter("p"):

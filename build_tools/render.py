@@ -78,12 +78,17 @@ def table(block: TableBlock) -> str:
 
 def where_panel_stands(page: Page) -> str:
     """The note at the top of a panel's page: which chapter and section it belongs to."""
+    chapter = link(page.file, page.parent.file)
     back = link(page.file, page.parent.file, page.id)
     section = page.parent_section
-    place = f"in section “{escape_inline(section.text)}”" if section else "before the chapter's first section"
+    place = (
+        f"in section “{escape_inline(section.text)}”"
+        if section
+        else "before the chapter's first section"
+    )
     return (
         '!!! info "Where this panel stands"\n'
-        f"    A boxed panel of [{escape_inline(page.parent_title)}]({link(page.file, page.parent.file)}), "
+        f"    A boxed panel of [{escape_inline(page.parent_title)}]({chapter}), "
         f"{place}. [Back to its place in the chapter]({back})."
     )
 

@@ -86,9 +86,7 @@ def joined(lines: list[str], anchor: Anchor) -> str:
 def check_anchors(printed: list[str], emap: EditionMap, seed_path: Path) -> None:
     """Check that every heading, table line and the paper's end are where the map says."""
     anchors = [(f"{_part_name(p)} heading", p.heading) for p in emap.parts]
-    anchors += [
-        (f"section heading of {_part_name(p)}", s) for p in emap.parts for s in p.sections
-    ]
+    anchors += [(f"section heading of {_part_name(p)}", s) for p in emap.parts for s in p.sections]
     for panel in emap.panels:
         anchors.append((f"{panel.id} heading", panel.heading))
         if panel.table:
@@ -127,7 +125,9 @@ def _check_anchor(printed, emap, seed_path, what: str, anchor: Anchor) -> None:
 def _check_no_second_heading(printed, emap: EditionMap, seed_path: Path) -> None:
     """A heading printed twice, or a panel the map does not place, is an error in the seed."""
     declared = {a.heading.line: a.heading.printed for a in (*emap.parts, *emap.panels)}
-    panel_lines = {int(PANEL_HEADING.match(p.heading.printed)[1]): p.heading.line for p in emap.panels}
+    panel_lines = {
+        int(PANEL_HEADING.match(p.heading.printed)[1]): p.heading.line for p in emap.panels
+    }
     for number, text in enumerate(printed, start=1):
         text = text.strip()
         if number in declared:
@@ -135,7 +135,9 @@ def _check_no_second_heading(printed, emap: EditionMap, seed_path: Path) -> None
         for line, heading in declared.items():
             if text == heading:
                 raise EditionError(
-                    seed_path, number, f"heading {text!r} appears a second time (first at line {line})"
+                    seed_path,
+                    number,
+                    f"heading {text!r} appears a second time (first at line {line})",
                 )
         match = PANEL_HEADING.match(text)
         if match and int(match[1]) in panel_lines:
@@ -177,7 +179,11 @@ class _ParagraphWriter:
             return
         if number in self.breaks:
             self.flush()
-        if number in self.joins and not self.current and isinstance(self.page.blocks[-1], Paragraph):
+        if (
+            number in self.joins
+            and not self.current
+            and isinstance(self.page.blocks[-1], Paragraph)
+        ):
             self.current = list(self.page.blocks.pop().lines)
             self.count -= 1
         self.current.append(number)
@@ -186,8 +192,10 @@ class _ParagraphWriter:
         if not self.current:
             return
         self.count += 1
-        text = " ".join(self.lines[n - 1].strip() for n in self.current)
-        self.page.blocks.append(Paragraph(f"{self.prefix}-p{self.count}", text, tuple(self.current)))
+        text = " ".join(" ".join(self.lines[n - 1] for n in self.current).split())
+        self.page.blocks.append(
+            Paragraph(f"{self.prefix}-p{self.count}", text, tuple(self.current))
+        )
         self.current = []
 
 
