@@ -1,0 +1,196 @@
+"""Auto-linking: every mention of a glossary term in a page's text becomes a link to its entry.
+
+It works on the parsed document (Python-Markdown's element tree), on text only: never inside a
+link, heading, code, script or style, nor in an element marked ``no-link``. Links are ordinary
+relative ``.md`` links, so MkDocs rewrites and validates them like any other. Linking only wraps
+text in ``<a>``: the visible text of the page never changes.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+from build_tools.matcher import TermMatcher
+
+SKIP_TAGS = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style"})
+SKIP_CLASSES = frozenset({"no-link", "headerlink"})
+# Elements whose text is cut into sentences for the backlinks' quotations.
+SENTENCE_BLOCKS = frozenset({"p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption"})
+LINK_CLASS = "glossary-link"
+# After attr_list (8) and the paragraph permalinks (6) set ids, after toc (5); before MkDocs
+# rewrites relative links (0), so that it rewrites and checks ours too.
+PRIORITY = 4
+_PLACEHOLDER = re.compile("\x02[^\x03]*\x03")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”’]?\s+(?=[“‘(—]?\s*[A-Z0-9])|\x00+")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A linked mention: its entry, the id of its block, and its sentence in three parts."""
+
+    key: str
+    block_id: str | None
+    before: str
+    text: str
+    after: str
+
+    @property
+    def sentence(self) -> str:
+        """The whole sentence that mentions the entry."""
+        return self.before + self.text + self.after
+
+
+def _skipped(element: etree.Element) -> bool:
+    classes = set((element.get("class") or "").split())
+    return element.tag in SKIP_TAGS or bool(classes & SKIP_CLASSES)
+
+
+def link_tree(
+    root: etree.Element,
+    matcher: TermMatcher,
+    make_link: Callable[[str, str], etree.Element | None],
+) -> list[Mention]:
+    """Link every mention under ``root``; return the mentions, in document order.
+
+    ``make_link(key, text)`` returns the ``<a>`` for a mention, or None to leave it as text
+    (an entry's own page does not link to itself).
+    """
+    created: dict[int, tuple[str, etree.Element, str | None]] = {}  # id(a) -> key, block, id
+    blocks: list[etree.Element] = []
+
+    def linked(text: str, block: etree.Element, block_id) -> tuple[str, list[etree.Element]]:
+        head, links, position = None, [], 0
+        for match in matcher.find(text):
+            anchor = make_link(match.key, text[match.start : match.end])
+            if anchor is None:
+                continue
+            before = text[position : match.start]
+            if links:
+                links[-1].tail = before
+            else:
+                head = before
+            anchor.text = text[match.start : match.end]
+            links.append(anchor)
+            created[id(anchor)] = (match.key, block, block_id)
+            position = match.end
+        if not links:
+            return text, []
+        links[-1].tail = text[position:]
+        if block not in blocks:
+            blocks.append(block)
+        return head, links
+
+    def walk(element: etree.Element, block: etree.Element, block_id: str | None) -> None:
+        block_id = element.get("id") or block_id
+        if element.tag in SENTENCE_BLOCKS:
+            block = element
+        if element.text:
+            element.text, links = linked(element.text, block, block_id)
+            for index, anchor in enumerate(links):
+                element.insert(index, anchor)
+        for child in list(element):
+            if id(child) in created:
+                continue
+            if not _skipped(child):
+                walk(child, block, block_id)
+            if child.tail:
+                child.tail, links = linked(child.tail, block, block_id)
+                position = list(element).index(child) + 1
+                for offset, anchor in enumerate(links):
+                    element.insert(position + offset, anchor)
+
+    walk(root, root, None)
+    mentions: list[tuple[int, Mention]] = []
+    for block in blocks:
+        mentions += _block_mentions(block, created)
+    order = {id(a): n for n, a in enumerate(root.iter()) if id(a) in created}
+    return [m for _, m in sorted(mentions, key=lambda pair: order[pair[0]])] if mentions else []
+
+
+def _block_mentions(block, created) -> list:
+    """The sentence of each link in ``block``: the block's text, cut at sentence ends."""
+    text, spans = [], []
+
+    def collect(element: etree.Element) -> None:
+        if "headerlink" in (element.get("class") or "").split():
+            return
+        start = sum(len(t) for t in text)
+        text.append("\x00" if element.tag == "br" else element.text or "")
+        for child in element:
+            collect(child)
+            text.append(child.tail or "")
+        if id(element) in created and created[id(element)][1] is block:
+            spans.append((element, start, start + len(element.text or "")))
+
+    collect(block)
+    full = _PLACEHOLDER.sub(_blank, "".join(text))
+    cuts = [0, *(m.end() for m in _SENTENCE_END.finditer(full)), len(full)]
+    result = []
+    for element, start, end in spans:
+        first = max(c for c in cuts if c <= start)
+        last = min(c for c in cuts if c >= end)
+        mention = Mention(
+            key=created[id(element)][0],
+            block_id=created[id(element)][2],
+            before=_squash(full[first:start]).lstrip(),
+            text=_squash(full[start:end]),
+            after=_squash(full[end:last]).rstrip(),
+        )
+        result.append((id(element), mention))
+    return result
+
+
+def _blank(match: re.Match) -> str:
+    """Stashed raw HTML (such as a table's <br>) ends a sentence; offsets are kept."""
+    return "\x00" * len(match.group())
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s\x00]+", " ", text)
+
+
+class AutoLinker(Treeprocessor):
+    """Links the current page's mentions and hands them to ``on_mentions``."""
+
+    def __init__(self, md: Markdown, extension: AutoLinkExtension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        ext = self.extension
+        if ext.matcher is None or ext.page_path is None:
+            return
+        mentions = link_tree(root, ext.matcher, ext.make_link)
+        if ext.on_mentions:
+            ext.on_mentions(ext.page_path, mentions)
+
+
+class AutoLinkExtension(Extension):
+    """Holds the build's matcher and entries; the hook sets the page being rendered."""
+
+    def __init__(self, matcher: TermMatcher, entries: dict, on_mentions=None):
+        super().__init__()
+        self.matcher = matcher
+        self.entries = entries  # path -> Entry
+        self.on_mentions = on_mentions
+        self.page_path: str | None = None
+
+    def make_link(self, key: str, text: str) -> etree.Element | None:
+        """The link for a mention of entry ``key`` on the current page (none on its own page)."""
+        if key == self.page_path:
+            return None
+        anchor = etree.Element("a")
+        anchor.set("href", posixpath.relpath(key, posixpath.dirname(self.page_path) or "."))
+        anchor.set("class", LINK_CLASS)
+        anchor.set("title", self.entries[key].summary)
+        return anchor
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
+        md.treeprocessors.register(AutoLinker(md, self), "glossary_autolink", PRIORITY)

@@ -1,0 +1,46 @@
+"""The mention index: which page and paragraph mentions which glossary entry, for backlinks.
+
+It is filled while pages are turned into HTML and read when glossary pages are rendered. Each
+page's mentions replace that page's previous ones, so a rebuild (``mkdocs serve``) can never
+count a mention twice.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from build_tools.autolink import Mention
+
+
+class MentionIndex:
+    """Mentions by page, with lookups by entry in reading order."""
+
+    def __init__(self) -> None:
+        self.by_page: dict[str, list[Mention]] = {}
+
+    def reset(self) -> None:
+        """Forget everything: called at the start of every build."""
+        self.by_page.clear()
+
+    def record(self, page: str, mentions: list[Mention]) -> None:
+        """Set the mentions of one page (replacing what an earlier build recorded)."""
+        self.by_page[page] = list(mentions)
+
+    def for_entry(self, key: str, order: list[str]) -> list[tuple[str, list[Mention]]]:
+        """The pages that mention ``key``, in ``order`` (reading order), each with its mentions."""
+        rank = {page: index for index, page in enumerate(order)}
+        pages = sorted(self.by_page, key=lambda page: (rank.get(page, len(rank)), page))
+        result = []
+        for page in pages:
+            found = [m for m in self.by_page[page] if m.key == key]
+            if found:
+                result.append((page, found))
+        return result
+
+    def counts(self, pages: set[str] | None = None) -> Counter:
+        """Mentions per entry, on ``pages`` (all pages if None)."""
+        counter: Counter = Counter()
+        for page, mentions in self.by_page.items():
+            if pages is None or page in pages:
+                counter.update(m.key for m in mentions)
+        return counter

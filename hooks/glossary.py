@@ -1,0 +1,128 @@
+"""MkDocs hook: auto-link glossary terms on every page, and give each entry its backlinks.
+
+The logic lives in ``build_tools`` (glossary, matcher, autolink, mentions, glossary_pages);
+this module only wires it to MkDocs' events. MkDocs converts every page's Markdown before it
+renders any template, so by ``on_page_context`` the mention index is complete.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.utils import get_relative_url
+
+from build_tools import glossary_pages as show
+from build_tools.autolink import AutoLinkExtension
+from build_tools.errors import EditionError
+from build_tools.glossary import is_entry_path, load_glossary
+from build_tools.matcher import TermMatcher
+from build_tools.mentions import MentionIndex
+
+log = get_plugin_logger("glossary")
+
+INDEX_PAGE = "glossary/index.md"
+GENERATED = {
+    INDEX_PAGE: ("<!-- glossary:index -->", show.index_markdown),
+    "glossary/legal-framework.md": ("<!-- glossary:framework -->", show.framework_markdown),
+    "glossary/timeline.md": ("<!-- glossary:timeline -->", show.timeline_markdown),
+}
+# Pages that are not the paper's text: their mentions are not backlinks.
+NOT_PAPER = ("glossary/", "about/", "developers/", "index.md", "print.md")
+
+
+class _Build:
+    """What one build knows: the glossary, the linker, the mentions, the reading order."""
+
+    def __init__(self) -> None:
+        self.glossary = None
+        self.extension: AutoLinkExtension | None = None
+        self.mentions = MentionIndex()
+        self.order: list[str] = []
+        self.files = None
+
+
+state = _Build()
+
+
+def is_paper(path: str) -> bool:
+    """Whether a page is part of the paper (its mentions become backlinks)."""
+    return not path.startswith(NOT_PAPER)
+
+
+def on_config(config):
+    """Read the glossary and add the auto-linker to Python-Markdown, once per build."""
+    try:
+        state.glossary = load_glossary(Path(config.docs_dir))
+    except EditionError as error:
+        raise PluginError(f"glossary: {error}") from None
+    state.mentions = MentionIndex()
+    matcher = TermMatcher(state.glossary.terms())
+    state.extension = AutoLinkExtension(matcher, state.glossary.by_path(), state.mentions.record)
+    config.markdown_extensions.append(state.extension)
+    return config
+
+
+def on_pre_build(config):
+    """Start every build (each rebuild of `mkdocs serve` too) from an empty mention index."""
+    state.mentions.reset()
+
+
+def on_nav(nav, config, files):
+    """Remember the reading order, for backlinks in the order a reader meets them."""
+    state.order = [page.file.src_uri for page in nav.pages]
+    state.files = files
+    return nav
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Tell the linker which page it is on; add an entry's header; fill the generated lists."""
+    path = page.file.src_uri
+    state.extension.page_path = path
+    entries = state.glossary.by_path()
+    if path in entries:
+        return show.entry_header(entries[path], INDEX_PAGE) + markdown
+    if path in GENERATED:
+        marker, make = GENERATED[path]
+        return markdown.replace(marker, make(state.glossary, path))
+    return markdown
+
+
+@event_priority(50)  # before the search plugin indexes the page
+def on_page_context(context, page, config, nav):
+    """Add backlinks to an entry's page, and mention counts to the glossary's lists."""
+    path = page.file.src_uri
+    if show.COUNT_MARK.split("{")[0] in page.content:
+        page.content = _fill_counts(page.content)
+    if is_entry_path(path) and path in state.glossary.by_path():
+        page.content += _backlinks(page)
+    return context
+
+
+def _fill_counts(content: str) -> str:
+    counts = state.mentions.counts({p for p in state.mentions.by_page if is_paper(p)})
+    for entry in state.glossary.entries:
+        mark = show.count_mark(entry)
+        if mark in content:
+            content = content.replace(mark, show.count_text(counts[entry.path]))
+    return content
+
+
+def _backlinks(page) -> str:
+    pages, related = [], []
+    for source, mentions in state.mentions.for_entry(page.file.src_uri, state.order):
+        other = state.files.get_file_from_path(source).page
+        url = get_relative_url(other.url, page.url)
+        if is_paper(source):
+            items = [(f"{url}#{m.block_id}" if m.block_id else url, m) for m in mentions]
+            pages.append((other.title, url, items))
+        elif is_entry_path(source):
+            related.append((other.title, url))
+    if not pages:
+        log.warning(
+            "docs/%s: no title or alias of this entry occurs in the paper's text; "
+            "fix its aliases or remove the entry",
+            page.file.src_uri,
+        )
+    return show.backlinks_html(pages, related)
