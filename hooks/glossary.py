@@ -60,6 +60,10 @@ def on_config(config):
     state.mentions = MentionIndex()
     matcher = TermMatcher(state.glossary.terms())
     state.extension = AutoLinkExtension(matcher, state.glossary.by_path(), state.mentions.record)
+    # A config built twice (as `mkdocs serve` may) must not link twice.
+    config.markdown_extensions[:] = [
+        ext for ext in config.markdown_extensions if not isinstance(ext, AutoLinkExtension)
+    ]
     config.markdown_extensions.append(state.extension)
     return config
 
