@@ -2,6 +2,7 @@
 
 - ``python -m build_tools convert [--check] [--force] [--seed PATH] [--out DIR]``
 - ``python -m build_tools verify [--docs DIR]``
+- ``python -m build_tools bench [--pages N] [--terms M] [--rounds K] [--edition]``
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from build_tools.bench import run as run_bench
 from build_tools.convert import DEFAULT_MAP, check, convert
 from build_tools.errors import EditionError
 from build_tools.faithfulness import check_docs
@@ -27,6 +29,11 @@ def _parser() -> argparse.ArgumentParser:
     verify = commands.add_parser("verify", help="check every page's words against the seed")
     verify.add_argument("--map", type=Path, default=DEFAULT_MAP, help="the editorial map")
     verify.add_argument("--docs", type=Path, default=Path("docs"), help="the pages to check")
+    bench = commands.add_parser("bench", help="time a build with and without the hooks")
+    bench.add_argument("--pages", type=int, default=100, help="synthetic pages")
+    bench.add_argument("--terms", type=int, default=100, help="synthetic glossary entries")
+    bench.add_argument("--rounds", type=int, default=3, help="builds of each kind")
+    bench.add_argument("--edition", action="store_true", help="benchmark the edition itself")
     return parser
 
 
@@ -36,6 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "verify":
             return _verify(args)
+        if args.command == "bench":
+            run_bench(args.pages, args.terms, args.rounds, args.edition)
+            return 0
         if args.check:
             stale = check(args.out, args.map, args.seed)
             for path in stale:

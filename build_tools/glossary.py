@@ -7,7 +7,7 @@ alias another entry already claims — stops the build with one message naming t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
@@ -56,11 +56,15 @@ def entry_types() -> tuple[EntryType, ...]:
     return tuple(EntryType(**item) for item in yaml.safe_load(TYPES_FILE.read_text("utf-8")))
 
 
+@cache
+def _folders() -> frozenset[str]:
+    return frozenset(kind.folder for kind in entry_types())
+
+
 def is_entry_path(path: str) -> bool:
     """Whether a docs path is a glossary entry (it sits in a type folder)."""
     parts = path.split("/")
-    folders = {kind.folder for kind in entry_types()}
-    return len(parts) == 3 and parts[0] == GLOSSARY_DIR and parts[1] in folders
+    return len(parts) == 3 and parts[0] == GLOSSARY_DIR and parts[1] in _folders()
 
 
 def read_entry(docs: Path, path: str) -> Entry:
@@ -114,6 +118,7 @@ class Glossary:
 
     entries: tuple[Entry, ...]
 
+    @cached_property
     def by_path(self) -> dict[str, Entry]:
         """Entries by their docs path."""
         return {entry.path: entry for entry in self.entries}

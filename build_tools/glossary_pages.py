@@ -1,6 +1,9 @@
 """What the glossary shows: each entry's header and backlinks, the index, the legal framework
-page and the timeline. Markdown where MkDocs should check the links; HTML for the backlinks,
-which can only be written once every page has been converted.
+page and the timeline.
+
+The entry header is Markdown, so MkDocs checks its links. The lists and the backlinks are HTML,
+written once every page has been converted (they need the mention counts); their links come
+from the entries themselves and MkDocs' own page URLs, so they cannot point nowhere.
 """
 
 from __future__ import annotations
@@ -8,30 +11,48 @@ from __future__ import annotations
 import html
 import posixpath
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from build_tools.autolink import Mention
 from build_tools.glossary import Entry, Glossary, entry_types
 from build_tools.render import escape_inline
 
-COUNT_MARK = "<!--mentions:{path}-->"
+MARKERS = {
+    "index": "<!-- glossary:index -->",
+    "framework": "<!-- glossary:framework -->",
+    "timeline": "<!-- glossary:timeline -->",
+}
+LIST_MARK = "<!-- glossary:list:{section} -->"
 
 
-def _link(from_path: str, entry: Entry) -> str:
-    target = posixpath.relpath(entry.path, posixpath.dirname(from_path))
-    return f"[{escape_inline(entry.title)}]({target})"
+@dataclass(frozen=True)
+class ListContext:
+    """What the generated lists need: each entry's URL from this page, and its mention count."""
+
+    url: Callable[[Entry], str]
+    count: Callable[[Entry], int]
 
 
-def _heading(entry: Entry) -> str:
-    return {kind.type: kind.heading for kind in entry_types()}[entry.type]
+@dataclass(frozen=True)
+class Section:
+    """A heading of a generated page, and how its list's rows read."""
+
+    title: str
+    id: str
+    level: int
+    style: str  # "summary", "alias", "year" or "type"
+
+
+Group = tuple[Section, list[tuple[str, Entry]]]  # rows: (the name shown, its entry)
 
 
 def _folder(entry: Entry) -> str:
     return {kind.type: kind.folder for kind in entry_types()}[entry.type]
 
 
-def count_mark(entry: Entry) -> str:
-    """A placeholder the hook replaces with the entry's mention count once all pages are read."""
-    return COUNT_MARK.format(path=entry.path)
+def _by_title(entries) -> list[tuple[str, Entry]]:
+    return [(e.title, e) for e in sorted(entries, key=lambda e: e.title.casefold())]
 
 
 def entry_header(entry: Entry, index_path: str) -> str:
@@ -51,80 +72,89 @@ def entry_header(entry: Entry, index_path: str) -> str:
     )
 
 
-def index_markdown(glossary: Glossary, index_path: str) -> str:
-    """The glossary index: entries grouped by type with mention counts, then an A–Z."""
-    groups: dict[str, list[Entry]] = defaultdict(list)
-    for entry in glossary.entries:
-        groups[entry.type].append(entry)
-    out = []
+def index_groups(glossary: Glossary) -> list[Group]:
+    """The glossary index: entries grouped by type, then every name A–Z."""
+    groups: list[Group] = []
     for kind in entry_types():
-        entries = sorted(groups.get(kind.type, []), key=lambda e: e.title.casefold())
-        if not entries:
-            continue
-        out += [f"## {kind.heading} ({len(entries)}) {{ #{kind.folder} }}", ""]
-        out += [
-            f"- {_link(index_path, e)} <small>{count_mark(e)}</small> — {escape_inline(e.summary)}"
-            for e in entries
-        ]
-        out.append("")
-    out += ["## A–Z { #a-z }", "", "Every name the paper uses, with the entry it leads to.", ""]
+        rows = _by_title(e for e in glossary.entries if e.type == kind.type)
+        if rows:
+            groups.append(
+                (Section(f"{kind.heading} ({len(rows)})", kind.folder, 2, "summary"), rows)
+            )
+    groups.append((Section("A–Z", "a-z", 2, "alias"), []))
     names = sorted(
         ((term, entry) for entry in glossary.entries for term in entry.terms),
         key=lambda pair: pair[0].casefold().lstrip("“‘'"),
     )
-    letter = ""
     for term, entry in names:
         first = term.lstrip("“‘'")[:1].upper()
-        first = first if first.isalpha() else "#"
-        if first != letter:
-            letter = first
-            out += [
-                "",
-                f"### {letter} {{ #letter-{letter.lower() if letter != '#' else 'other'} }}",
-                "",
-            ]
-        if term == entry.title:
-            out.append(f"- {_link(index_path, entry)}")
-        else:
-            out.append(f"- {escape_inline(term)} → {_link(index_path, entry)}")
-    return "\n".join(out) + "\n"
+        letter = first if first.isalpha() else "#"
+        if groups[-1][0].title != letter:
+            anchor = f"letter-{letter.lower()}" if letter != "#" else "letter-other"
+            groups.append((Section(letter, anchor, 3, "alias"), []))
+        groups[-1][1].append((term, entry))
+    return groups
 
 
-def framework_markdown(glossary: Glossary, page_path: str) -> str:
-    """Panel 1's five levels of legal instrument, the constitution above them, with entries."""
-    out = []
-    for kind in entry_types():
-        if kind.level is None:
-            continue
-        entries = sorted(
-            (e for e in glossary.entries if e.type == kind.type), key=lambda e: e.title.casefold()
+def framework_groups(glossary: Glossary) -> list[Group]:
+    """Panel 1's five levels of legal instrument, the constitution above them."""
+    return [
+        (
+            Section(f"{kind.level}. {kind.heading}", kind.folder, 2, "year"),
+            _by_title(e for e in glossary.entries if e.type == kind.type),
         )
-        out += [f"## {kind.level}. {kind.heading} {{ #{kind.folder} }}", ""]
-        out += [
-            f"- {_link(page_path, e)}"
-            + (f" ({e.year})" if e.year else "")
-            + f" <small>{count_mark(e)}</small>"
-            for e in entries
-        ]
-        out.append("")
-    return "\n".join(out)
+        for kind in entry_types()
+        if kind.level is not None
+    ]
 
 
-def timeline_markdown(glossary: Glossary, page_path: str) -> str:
+def timeline_groups(glossary: Glossary) -> list[Group]:
     """Every entry for which the paper gives a year, by year."""
     by_year: dict[int, list[Entry]] = defaultdict(list)
     for entry in glossary.entries:
         if entry.year:
             by_year[entry.year].append(entry)
+    return [(Section(str(y), f"y{y}", 2, "type"), _by_title(by_year[y])) for y in sorted(by_year)]
+
+
+GROUPS = {"index": index_groups, "framework": framework_groups, "timeline": timeline_groups}
+
+
+def skeleton(name: str, glossary: Glossary) -> str:
+    """The Markdown of a generated page: its headings (MkDocs checks anchors to them), and a
+    marker for each list, filled in once the mention counts are known."""
     out = []
-    for year in sorted(by_year):
-        out += [f"## {year} {{ #y{year} }}", ""]
-        out += [
-            f"- {_link(page_path, e)} — {escape_inline(e.type)}"
-            for e in sorted(by_year[year], key=lambda e: e.title.casefold())
-        ]
-        out.append("")
+    for section, _ in GROUPS[name](glossary):
+        out += [f"{'#' * section.level} {section.title} {{ #{section.id} }}", ""]
+        out += [LIST_MARK.format(section=section.id), ""]
     return "\n".join(out)
+
+
+def _row(section: Section, name: str, entry: Entry, ctx: ListContext) -> str:
+    link = f'<a href="{html.escape(ctx.url(entry))}">{html.escape(entry.title)}</a>'
+    if section.style == "alias":
+        return (
+            f"<li>{link}</li>" if name == entry.title else f"<li>{html.escape(name)} → {link}</li>"
+        )
+    if section.style == "type":
+        return f"<li>{link} — {html.escape(entry.type)}</li>"
+    count = f"<small>{count_text(ctx.count(entry))}</small>"
+    if section.style == "year":
+        year = f" ({entry.year})" if entry.year else ""
+        return f"<li>{link}{year} {count}</li>"
+    return f"<li>{link} {count} — {html.escape(entry.summary)}</li>"
+
+
+def fill_lists(name: str, glossary: Glossary, content: str, ctx: ListContext) -> str:
+    """The page's HTML with every list marker replaced by its list."""
+    for section, rows in GROUPS[name](glossary):
+        if rows:
+            items = "\n".join(_row(section, label, entry, ctx) for label, entry in rows)
+            listing = f'<ul class="glossary-list">\n{items}\n</ul>'
+        else:
+            listing = ""
+        content = content.replace(LIST_MARK.format(section=section.id), listing)
+    return content
 
 
 def count_text(count: int) -> str:

@@ -17,25 +17,33 @@ class MentionIndex:
 
     def __init__(self) -> None:
         self.by_page: dict[str, list[Mention]] = {}
+        self._by_entry: dict[str, dict[str, list[Mention]]] | None = None
 
     def reset(self) -> None:
         """Forget everything: called at the start of every build."""
         self.by_page.clear()
+        self._by_entry = None
 
     def record(self, page: str, mentions: list[Mention]) -> None:
         """Set the mentions of one page (replacing what an earlier build recorded)."""
         self.by_page[page] = list(mentions)
+        self._by_entry = None
+
+    def _entries(self) -> dict[str, dict[str, list[Mention]]]:
+        """Mentions by entry, then by page: built once, after the last page is recorded."""
+        if self._by_entry is None:
+            self._by_entry = {}
+            for page, mentions in self.by_page.items():
+                for mention in mentions:
+                    self._by_entry.setdefault(mention.key, {}).setdefault(page, []).append(mention)
+        return self._by_entry
 
     def for_entry(self, key: str, order: list[str]) -> list[tuple[str, list[Mention]]]:
         """The pages that mention ``key``, in ``order`` (reading order), each with its mentions."""
         rank = {page: index for index, page in enumerate(order)}
-        pages = sorted(self.by_page, key=lambda page: (rank.get(page, len(rank)), page))
-        result = []
-        for page in pages:
-            found = [m for m in self.by_page[page] if m.key == key]
-            if found:
-                result.append((page, found))
-        return result
+        pages = self._entries().get(key, {})
+        ordered = sorted(pages, key=lambda page: (rank.get(page, len(rank)), page))
+        return [(page, pages[page]) for page in ordered]
 
     def counts(self, pages: set[str] | None = None) -> Counter:
         """Mentions per entry, on ``pages`` (all pages if None)."""

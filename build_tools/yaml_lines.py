@@ -15,7 +15,8 @@ class LinedDict(dict):
     line: int = 0
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (several times faster), else the pure-Python one.
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     pass
 
 

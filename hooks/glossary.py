@@ -24,9 +24,9 @@ log = get_plugin_logger("glossary")
 
 INDEX_PAGE = "glossary/index.md"
 GENERATED = {
-    INDEX_PAGE: ("<!-- glossary:index -->", show.index_markdown),
-    "glossary/legal-framework.md": ("<!-- glossary:framework -->", show.framework_markdown),
-    "glossary/timeline.md": ("<!-- glossary:timeline -->", show.timeline_markdown),
+    INDEX_PAGE: "index",
+    "glossary/legal-framework.md": "framework",
+    "glossary/timeline.md": "timeline",
 }
 # Pages that are not the paper's text: their mentions are not backlinks.
 NOT_PAPER = ("glossary/", "about/", "developers/", "index.md", "print.md")
@@ -41,6 +41,7 @@ class _Build:
         self.mentions = MentionIndex()
         self.order: list[str] = []
         self.files = None
+        self.counts = None
 
 
 state = _Build()
@@ -59,7 +60,7 @@ def on_config(config):
         raise PluginError(f"glossary: {error}") from None
     state.mentions = MentionIndex()
     matcher = TermMatcher(state.glossary.terms())
-    state.extension = AutoLinkExtension(matcher, state.glossary.by_path(), state.mentions.record)
+    state.extension = AutoLinkExtension(matcher, state.glossary.by_path, state.mentions.record)
     # A config built twice (as `mkdocs serve` may) must not link twice.
     config.markdown_extensions[:] = [
         ext for ext in config.markdown_extensions if not isinstance(ext, AutoLinkExtension)
@@ -71,6 +72,7 @@ def on_config(config):
 def on_pre_build(config):
     """Start every build (each rebuild of `mkdocs serve` too) from an empty mention index."""
     state.mentions.reset()
+    state.counts = None
 
 
 def on_nav(nav, config, files):
@@ -84,33 +86,41 @@ def on_page_markdown(markdown, page, config, files):
     """Tell the linker which page it is on; add an entry's header; fill the generated lists."""
     path = page.file.src_uri
     state.extension.page_path = path
-    entries = state.glossary.by_path()
+    entries = state.glossary.by_path
     if path in entries:
         return show.entry_header(entries[path], INDEX_PAGE) + markdown
     if path in GENERATED:
-        marker, make = GENERATED[path]
-        return markdown.replace(marker, make(state.glossary, path))
+        name = GENERATED[path]
+        return markdown.replace(show.MARKERS[name], show.skeleton(name, state.glossary))
     return markdown
 
 
-@event_priority(50)  # before the search plugin indexes the page
+@event_priority(-50)  # after the search plugin: backlinks are not worth indexing
 def on_page_context(context, page, config, nav):
-    """Add backlinks to an entry's page, and mention counts to the glossary's lists."""
+    """Add backlinks to an entry's page; write the glossary's lists where their markers are."""
     path = page.file.src_uri
-    if show.COUNT_MARK.split("{")[0] in page.content:
-        page.content = _fill_counts(page.content)
-    if is_entry_path(path) and path in state.glossary.by_path():
+    if path in GENERATED:
+        _fill_lists(page, GENERATED[path])
+    if is_entry_path(path) and path in state.glossary.by_path:
         page.content += _backlinks(page)
     return context
 
 
-def _fill_counts(content: str) -> str:
-    counts = state.mentions.counts({p for p in state.mentions.by_page if is_paper(p)})
-    for entry in state.glossary.entries:
-        mark = show.count_mark(entry)
-        if mark in content:
-            content = content.replace(mark, show.count_text(counts[entry.path]))
-    return content
+def _paper_counts():
+    if state.counts is None:
+        state.counts = state.mentions.counts({p for p in state.mentions.by_page if is_paper(p)})
+    return state.counts
+
+
+def _fill_lists(page, name: str) -> None:
+    """Fill a generated page's lists, now that every mention is counted."""
+    ctx = show.ListContext(
+        url=lambda entry: get_relative_url(
+            state.files.get_file_from_path(entry.path).url, page.url
+        ),
+        count=lambda entry: _paper_counts()[entry.path],
+    )
+    page.content = show.fill_lists(name, state.glossary, page.content, ctx)
 
 
 def _backlinks(page) -> str:
