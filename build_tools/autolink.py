@@ -21,6 +21,8 @@ from build_tools.matcher import TermMatcher
 
 SKIP_TAGS = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style"})
 SKIP_CLASSES = frozenset({"no-link", "headerlink"})
+# Text that is linked but is not the paper's: its mentions are not backlinks (editor's notes).
+UNRECORDED_CLASSES = frozenset({"admonition"})
 # Elements whose text is cut into sentences for the backlinks' quotations.
 SENTENCE_BLOCKS = frozenset({"p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption"})
 LINK_CLASS = "glossary-link"
@@ -47,6 +49,9 @@ class Mention:
         return self.before + self.text + self.after
 
 
+UNRECORDED = object()  # stands for the block id inside an unrecorded element
+
+
 def _skipped(element: etree.Element) -> bool:
     classes = set((element.get("class") or "").split())
     return element.tag in SKIP_TAGS or bool(classes & SKIP_CLASSES)
@@ -63,6 +68,7 @@ def link_tree(
     (an entry's own page does not link to itself).
     """
     created: dict[int, tuple[str, etree.Element, str | None]] = {}  # id(a) -> key, block, id
+    inserted: set[int] = set()
     blocks: list[etree.Element] = []
 
     def linked(text: str, block: etree.Element, block_id) -> tuple[str, list[etree.Element]]:
@@ -78,17 +84,21 @@ def link_tree(
                 head = before
             anchor.text = text[match.start : match.end]
             links.append(anchor)
-            created[id(anchor)] = (match.key, block, block_id)
+            inserted.add(id(anchor))
+            if block_id is not UNRECORDED:
+                created[id(anchor)] = (match.key, block, block_id)
             position = match.end
         if not links:
             return text, []
         links[-1].tail = text[position:]
-        if block not in blocks:
+        if block_id is not UNRECORDED and block not in blocks:
             blocks.append(block)
         return head, links
 
-    def walk(element: etree.Element, block: etree.Element, block_id: str | None) -> None:
-        block_id = element.get("id") or block_id
+    def walk(element: etree.Element, block: etree.Element, block_id) -> None:
+        if block_id is not UNRECORDED:
+            classes = set((element.get("class") or "").split())
+            block_id = UNRECORDED if classes & UNRECORDED_CLASSES else element.get("id") or block_id
         if element.tag in SENTENCE_BLOCKS:
             block = element
         if element.text:
@@ -96,7 +106,7 @@ def link_tree(
             for index, anchor in enumerate(links):
                 element.insert(index, anchor)
         for child in list(element):
-            if id(child) in created:
+            if id(child) in inserted:
                 continue
             if not _skipped(child):
                 walk(child, block, block_id)
@@ -164,6 +174,7 @@ class AutoLinker(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
+        """Link the glossary terms in the page's text, leaving its visible words unchanged."""
         ext = self.extension
         if ext.matcher is None or ext.page_path is None:
             return
@@ -193,4 +204,5 @@ class AutoLinkExtension(Extension):
         return anchor
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
+        """Register the linker among Python-Markdown's tree processors, before MkDocs' links."""
         md.treeprocessors.register(AutoLinker(md, self), "glossary_autolink", PRIORITY)

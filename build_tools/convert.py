@@ -9,6 +9,7 @@ from build_tools import pages as page_files
 from build_tools.editorial_map import EditionMap, load_map
 from build_tools.editorial_notes import NOTES_FILE, notes_page
 from build_tools.home import HOME_FILE, home_page
+from build_tools.print_page import PRINT_FILE, print_page
 from build_tools.render import page_body
 from build_tools.seed import apply_corrections, read_seed
 from build_tools.structure import Page, build_pages, check_anchors
@@ -42,6 +43,7 @@ def page_bodies(edition: Edition) -> dict[str, str]:
     bodies = {page.file: page_body(page) for page in edition.pages}
     bodies[HOME_FILE] = home_page(edition.printed, edition.emap, edition.pages)
     bodies[NOTES_FILE] = notes_page(edition.printed, edition.emap, edition.pages)
+    bodies[PRINT_FILE] = print_page(edition.emap.title, edition.pages)
     return bodies
 
 

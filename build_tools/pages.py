@@ -20,6 +20,9 @@ from build_tools.errors import EditionError
 GENERATOR = "python -m build_tools convert"
 _ANNOTATION_START = re.compile(r"^(!!!|\?\?\?\+?) editor\b")
 _ID = re.compile(r"\{:? ?#([\w-]+) ?\}\s*$")
+_DIV_OPEN = re.compile(r"^<div\b[^>]*>")
+_DIV_ID = re.compile(r'\bid="([\w-]+)"')
+_DIV_CLOSE = re.compile(r"^</div>\s*$")
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,32 @@ class Annotation:
     after: str
     text: str
     line: int
+
+
+class _Anchors:
+    """The ids a note can follow, met line by line.
+
+    An id in an attribute list (``{: #ch3-s2-p1 }``, or a heading's ``{ #ch3 }``) anchors its own
+    line. A ``<div id="panel1-table" markdown>`` block anchors its closing ``</div>``, so that a
+    note after a table or a panel card stays after the whole block, not inside it.
+    """
+
+    def __init__(self) -> None:
+        self._open: list[str | None] = []
+
+    def feed(self, line: str) -> str | None:
+        """The id that this line completes, if any."""
+        match = _ID.search(line)
+        if match:
+            return match[1]
+        if _DIV_OPEN.match(line):
+            div_id = _DIV_ID.search(line)
+            self._open.append(div_id[1] if div_id else None)
+            if line.rstrip().endswith("</div>"):
+                return self._open.pop()
+        elif _DIV_CLOSE.match(line) and self._open:
+            return self._open.pop()
+        return None
 
 
 def digest(body: str) -> str:
@@ -67,6 +96,7 @@ def split_annotations(body: str) -> tuple[str, list[Annotation]]:
     notes: list[Annotation] = []
     lines = body.split("\n")
     last_id = ""
+    anchors = _Anchors()
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -83,9 +113,7 @@ def split_annotations(body: str) -> tuple[str, list[Annotation]]:
             while kept and not kept[-1].strip() and index < len(lines) and not lines[index].strip():
                 kept.pop()
             continue
-        match = _ID.search(line)
-        if match:
-            last_id = match[1]
+        last_id = anchors.feed(line) or last_id
         kept.append(line)
         index += 1
     return "\n".join(kept), notes
@@ -97,10 +125,11 @@ def insert_annotations(body: str, notes: list[Annotation], page: Path) -> str:
         return body
     lines = body.split("\n")
     id_line = {}
+    anchors = _Anchors()
     for number, line in enumerate(lines):
-        match = _ID.search(line)
-        if match:
-            id_line[match[1]] = number
+        anchor = anchors.feed(line)
+        if anchor:
+            id_line[anchor] = number
     by_line: dict[int, list[str]] = {}
     for note in notes:
         if note.after not in id_line:

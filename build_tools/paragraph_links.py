@@ -19,6 +19,7 @@ class ParagraphLinks(Treeprocessor):
     """Adds a ``headerlink`` to paragraphs with ids, and ids to the rows of rebuilt tables."""
 
     def run(self, root: etree.Element) -> None:
+        """Give paragraphs with ids their ¶ permalink, and the rows of rebuilt tables ids."""
         for element in root.iter("p"):
             block_id = element.get("id")
             if block_id:
@@ -37,7 +38,8 @@ class ParagraphLinks(Treeprocessor):
 
 
 class ParagraphLinksExtension(Extension):
-    """Registers :class:`ParagraphLinks`."""
+    """Registers ``ParagraphLinks`` with each page's Markdown."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
+        """Register the permalink processor among Python-Markdown's tree processors."""
         md.treeprocessors.register(ParagraphLinks(md), "paragraph_links", PRIORITY)

@@ -30,7 +30,7 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 
 
 def load_yaml(text: str, path: Path | str, first_line: int = 1):
-    """Parse YAML text; mappings come back as :class:`LinedDict`. Syntax errors name the line."""
+    """Parse YAML text; mappings come back as ``LinedDict``. Syntax errors name the line."""
     try:
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as error:

@@ -67,3 +67,46 @@ def workspace(tmp_path) -> Path:
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     shutil.copytree(DOCS, tmp_path / "docs", ignore=shutil.ignore_patterns("glossary"))
     return tmp_path
+
+
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium, driven by Playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import ARGS, CHROMIUM
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session", params=["file", "http"])
+def site_root(request, site):
+    """The built site's root URL: from disk (file://) and from a server on 127.0.0.1."""
+    from browser import serve
+
+    if request.param == "file":
+        yield site.as_uri() + "/"
+    else:
+        with serve(site) as url:
+            yield url
+
+
+@pytest.fixture
+def guarded_page(chromium):
+    """A fresh browser page whose outside requests are blocked; asserts none were attempted."""
+    from browser import RequestGuard
+
+    guard = RequestGuard()
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    context.route("**/*", guard.handle)
+    page = context.new_page()
+    page.guard = guard
+    yield page
+    context.close()
+    assert guard.blocked == [], f"requests that would leave the machine: {guard.blocked}"

@@ -104,3 +104,12 @@ def test_linking_never_changes_visible_text(tree, terms):
     for mention in mentions:
         assert normalise(mention.text) in forms
         assert " ".join(mention.sentence.split()) in flat  # a real quotation from the page
+
+
+def test_mentions_in_editors_notes_are_linked_but_not_backlinks():
+    root = etree.fromstring(
+        '<div><p id="p1">The UN met.</p><div class="admonition editor"><p>The UN again.</p></div></div>'
+    )
+    mentions = link_tree(root, TermMatcher({"UN": "un"}), make_link)
+    assert len([a for a in root.iter("a")]) == 2
+    assert [m.block_id for m in mentions] == ["p1"]

@@ -185,6 +185,7 @@ def _project_copy(tmp_path: Path) -> Path:
     for name in ("docs", "hooks", "seeds"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copy(ROOT / "CONTRIBUTING.md", tmp_path / "CONTRIBUTING.md")
     if (ROOT / "overrides").exists():
         shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
     return tmp_path

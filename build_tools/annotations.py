@@ -1,0 +1,100 @@
+"""The Annotations page: every editor's note in the edition, listed where a reader can find it.
+
+Editor's notes are found the way the converter finds them (``split_annotations``), so the list
+and the notes that survive a re-conversion can never disagree. The page in ``docs/`` holds a
+marker; at build time ``hooks/annotations.py`` replaces it with the list rendered here.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from build_tools.pages import split_annotations, split_front_matter
+
+MARKER = "<!-- editor-notes -->"
+
+_TITLE_LINE = re.compile(r'^(?:!!!|\?\?\?\+?) editor(?: "[^"]*")?\s*$')
+_HEADING = re.compile(r"^#\s+(.+?)(?:\s*\{[^}]*\})?\s*$", re.MULTILINE)
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_CODE_SPAN = re.compile(r"(`[^`]*`)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”’]?\s+(?=[A-Z“‘(`])")
+
+
+@dataclass(frozen=True)
+class Note:
+    """One editor's note as the Annotations page lists it."""
+
+    page: str
+    page_title: str
+    anchor: str
+    summary: str
+
+
+def note_text(markdown: str) -> str:
+    """The note's body as prose: the admonition line dropped, the indent removed."""
+    lines = markdown.split("\n")
+    if lines and _TITLE_LINE.match(lines[0]):
+        lines = lines[1:]
+    return "\n".join(line[4:] if line.startswith("    ") else line for line in lines).strip()
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a note's first paragraph, links reduced to their text.
+
+    Links are dropped because the note's relative links point from its own page, not from the
+    Annotations page; the list links to the note's paragraph instead.
+    """
+    paragraph = re.split(r"\n\s*\n", text.strip(), maxsplit=1)[0]
+    parts = _CODE_SPAN.split(paragraph)
+    unlinked = "".join(part if part.startswith("`") else _LINK.sub(r"\1", part) for part in parts)
+    plain = " ".join(unlinked.split())
+    return _SENTENCE_END.split(plain, maxsplit=1)[0]
+
+
+def page_title(markdown: str, fallback: str) -> str:
+    """The text of a page's first level-one heading, without its attribute list."""
+    match = _HEADING.search(markdown)
+    return match[1].strip() if match else fallback
+
+
+def page_notes(page: str, markdown: str) -> list[Note]:
+    """The editor's notes of one page, in page order, each with the id it follows."""
+    _, body = split_front_matter(markdown)
+    _, annotations = split_annotations(body)
+    title = page_title(body, page)
+    return [
+        Note(page, title, note.after, first_sentence(note_text(note.text))) for note in annotations
+    ]
+
+
+def collect(sources: Mapping[str, str], order: Iterable[str] = ()) -> list[Note]:
+    """Every note of every page: pages in ``order`` first (reading order), then the rest by name."""
+    ordered = [name for name in order if name in sources]
+    ordered += sorted(name for name in sources if name not in set(ordered))
+    return [note for name in ordered for note in page_notes(name, sources[name])]
+
+
+def render(notes: list[Note], from_page: str) -> str:
+    """The list as Markdown, one section per page, with links relative to ``from_page``."""
+    if not notes:
+        return "No page has an editor’s note yet."
+    here = posixpath.dirname(from_page)
+    out: list[str] = []
+    current = None
+    for note in notes:
+        target = posixpath.relpath(note.page, here or ".")
+        if note.page != current:
+            current = note.page
+            out += ["", f"## [{note.page_title}]({target})", ""]
+        where = f"{target}#{note.anchor}" if note.anchor else target
+        label = note.anchor or "top of page"
+        out.append(f"- [{label}]({where}): {note.summary}")
+    return "\n".join(out).strip() + "\n"
+
+
+def fill(markdown: str, notes: list[Note], from_page: str) -> str:
+    """The Annotations page's Markdown with its marker replaced by the list."""
+    return markdown.replace(MARKER, render(notes, from_page), 1)

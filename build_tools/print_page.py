@@ -1,0 +1,43 @@
+"""The whole paper on one page, for printing or saving as PDF: every part in order, each panel
+at its place in its chapter, headings one level down under the paper's title."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from build_tools.render import escape_inline, heading, paragraph, table
+from build_tools.structure import Heading, Page, PanelCard, Paragraph, TableBlock
+
+PRINT_FILE = "print.md"
+
+
+def _shifted(block: Heading, levels: int) -> Heading:
+    return dataclasses.replace(block, level=min(block.level + levels, 6))
+
+
+def _blocks(page: Page, levels: int, panels: dict[str, Page]) -> list[str]:
+    """A page's Markdown with headings ``levels`` down; a panel one level below where it stands."""
+    chunks = []
+    level = 1 + levels
+    for block in page.blocks:
+        if isinstance(block, Heading):
+            level = block.level + levels
+            chunks.append(heading(_shifted(block, levels)))
+        elif isinstance(block, Paragraph):
+            chunks.append(paragraph(block))
+        elif isinstance(block, TableBlock):
+            chunks.append(table(block))
+        elif isinstance(block, PanelCard):
+            inner = "\n\n".join(_blocks(panels[block.panel_id], level, panels))
+            chunks.append(f'<div class="print-panel" markdown>\n\n{inner}\n\n</div>')
+    return chunks
+
+
+def print_page(title: str, pages: list[Page]) -> str:
+    """The Markdown of the whole-paper page."""
+    panels = {page.id: page for page in pages if page.kind == "panel"}
+    chunks = [f"# {escape_inline(title)} {{ #whole-paper }}"]
+    for page in pages:
+        if page.kind == "part":
+            chunks += _blocks(page, 1, panels)
+    return "\n\n".join(chunks) + "\n"

@@ -1,0 +1,126 @@
+"""What a contributor meets on the site: edit links, the guide, the developer reference."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+
+EDIT = "https://github.com/cyberspace-edition/annotated-edition/edit/main/"
+PAPER = [
+    "preface",
+    *(f"chapters/chapter-{n}" for n in range(1, 7)),
+    *(f"panels/panel-{n}" for n in range(1, 9)),
+    "conclusion",
+]
+
+
+def soup(site: Path, name: str) -> BeautifulSoup:
+    return BeautifulSoup((site / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def buttons(page: BeautifulSoup) -> dict[str, str]:
+    """The page's action links at the top of its content: link text or title → address."""
+    return {
+        a.get_text(" ", strip=True) or a["title"]: a["href"]
+        for a in page.select("article a.md-content__button")
+    }
+
+
+def test_the_config_names_the_repository_and_where_edits_go():
+    # BaseLoader builds no objects (all strings); safe_load rejects mkdocs.yml's !ENV tags.
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = yaml.load(text, Loader=yaml.BaseLoader)  # noqa: S506
+    assert config["repo_url"] == "https://github.com/cyberspace-edition/annotated-edition"
+    assert config["edit_uri"] == "edit/main/docs/"
+    assert config["theme"]["custom_dir"] == "overrides"
+
+
+@pytest.mark.parametrize(
+    ("page", "source"),
+    [
+        ("chapters/chapter-2", "docs/chapters/chapter-2.md"),
+        ("panels/panel-1", "docs/panels/panel-1.md"),
+        ("index", "build_tools/templates/home.md"),
+        ("about/editorial-notes", "seeds/edition.yml"),
+        ("about/contributing", "CONTRIBUTING.md"),
+        ("about/annotations", "docs/about/annotations.md"),
+        ("glossary/law/data-security-law", "docs/glossary/law/data-security-law.md"),
+        ("developers/site", "docs/developers/site.md"),
+    ],
+)
+def test_edit_this_page_leads_to_the_file_that_makes_the_page(site, page, source):
+    links = buttons(soup(site, page))
+    assert links["Edit this page"] == EDIT + source
+    assert (ROOT / source).is_file()
+
+
+@pytest.mark.parametrize("page", PAPER)
+def test_the_papers_pages_offer_to_correct_the_text_in_the_editorial_map(site, page):
+    links = buttons(soup(site, page))
+    assert links["Correct the paper’s text"] == EDIT + "seeds/edition.yml"
+    assert links["Edit this page"] == EDIT + f"docs/{page}.md"
+
+
+@pytest.mark.parametrize("page", ["index", "about/editorial-notes", "glossary/index"])
+def test_other_pages_do_not_offer_a_text_correction(site, page):
+    assert "Correct the paper’s text" not in buttons(soup(site, page))
+
+
+def test_no_page_asks_github_for_stars_the_repository_is_a_plain_link(site):
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 100
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert 'data-md-component="source"' not in html, path
+        assert "api.github.com" not in html, path
+    header = soup(site, "index").select_one(".md-header a.md-source")
+    assert header["href"] == "https://github.com/cyberspace-edition/annotated-edition"
+
+
+def test_the_contributing_page_is_contributing_md(site):
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    page = soup(site, "about/contributing").select_one("article")
+    assert page.h1.get_text(strip=True).startswith("Contributing")
+    headings = re.findall(r"^## (.+)$", guide, flags=re.MULTILINE)
+    shown = [h2.get_text(strip=True).rstrip("¶") for h2 in page.find_all("h2")]
+    assert shown == headings
+    text = page.get_text(" ")
+    for must in ["seeds/edition.yml", "make convert", "!!! editor", "make serve", "make test"]:
+        assert must in text
+
+
+def test_the_guide_covers_what_a_contributor_needs():
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for field in ["title", "type", "aliases", "year", "issued_by", "summary"]:
+        assert f"`{field}`" in guide
+    for fact in [
+        "printed",
+        "corrected",
+        "reason",
+        "docs/glossary/law/data-security-law.md",
+        "one entry only",
+        "pymarkdown",
+        "actionlint",
+        ".github/workflows/ci.yml",
+        ".github/workflows/pages.yml",
+    ]:
+        assert fact in guide
+
+
+def test_the_developer_reference_is_generated_from_docstrings(site):
+    from build_tools import annotations
+
+    page = soup(site, "developers/site")
+    entry = page.find(id="build_tools.annotations.first_sentence")
+    assert entry is not None
+    first_line = annotations.first_sentence.__doc__.splitlines()[0]
+    assert first_line in entry.find_parent("div").get_text(" ", strip=True)
+    nav = soup(site, "developers/index").select_one("nav.md-nav--primary").get_text(" ")
+    for title in ["Conversion", "Checks and command line", "Glossary", "Site hooks"]:
+        assert title in nav
