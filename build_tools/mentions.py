@@ -38,9 +38,8 @@ class MentionIndex:
                     self._by_entry.setdefault(mention.key, {}).setdefault(page, []).append(mention)
         return self._by_entry
 
-    def for_entry(self, key: str, order: list[str]) -> list[tuple[str, list[Mention]]]:
-        """The pages that mention ``key``, in ``order`` (reading order), each with its mentions."""
-        rank = {page: index for index, page in enumerate(order)}
+    def for_entry(self, key: str, rank: dict[str, int]) -> list[tuple[str, list[Mention]]]:
+        """The pages that mention ``key`` in reading order (``rank``: page → position)."""
         pages = self._entries().get(key, {})
         ordered = sorted(pages, key=lambda page: (rank.get(page, len(rank)), page))
         return [(page, pages[page]) for page in ordered]

@@ -39,7 +39,7 @@ class _Build:
         self.glossary = None
         self.extension: AutoLinkExtension | None = None
         self.mentions = MentionIndex()
-        self.order: list[str] = []
+        self.rank: dict[str, int] = {}
         self.files = None
         self.counts = None
 
@@ -77,7 +77,7 @@ def on_pre_build(config):
 
 def on_nav(nav, config, files):
     """Remember the reading order, for backlinks in the order a reader meets them."""
-    state.order = [page.file.src_uri for page in nav.pages]
+    state.rank = {page.file.src_uri: index for index, page in enumerate(nav.pages)}
     state.files = files
     return nav
 
@@ -125,7 +125,7 @@ def _fill_lists(page, name: str) -> None:
 
 def _backlinks(page) -> str:
     pages, related = [], []
-    for source, mentions in state.mentions.for_entry(page.file.src_uri, state.order):
+    for source, mentions in state.mentions.for_entry(page.file.src_uri, state.rank):
         other = state.files.get_file_from_path(source).page
         url = get_relative_url(other.url, page.url)
         if is_paper(source):
