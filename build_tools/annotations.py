@@ -12,11 +12,10 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from build_tools.pages import split_annotations, split_front_matter
+from build_tools.pages import is_annotation_line, split_annotations, split_front_matter
 
 MARKER = "<!-- editor-notes -->"
 
-_TITLE_LINE = re.compile(r'^(?:!!!|\?\?\?\+?) editor(?: "[^"]*")?\s*$')
 _HEADING = re.compile(r"^#\s+(.+?)(?:\s*\{[^}]*\})?\s*$", re.MULTILINE)
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _CODE_SPAN = re.compile(r"(`[^`]*`)")
@@ -36,7 +35,7 @@ class Note:
 def note_text(markdown: str) -> str:
     """The note's body as prose: the admonition line dropped, the indent removed."""
     lines = markdown.split("\n")
-    if lines and _TITLE_LINE.match(lines[0]):
+    if lines and is_annotation_line(lines[0]):
         lines = lines[1:]
     return "\n".join(line[4:] if line.startswith("    ") else line for line in lines).strip()
 

@@ -85,8 +85,8 @@ def joined(lines: list[str], anchor: Anchor) -> str:
 
 def check_anchors(printed: list[str], emap: EditionMap, seed_path: Path) -> None:
     """Check that every heading, table line and the paper's end are where the map says."""
-    anchors = [(f"{_part_name(p)} heading", p.heading) for p in emap.parts]
-    anchors += [(f"section heading of {_part_name(p)}", s) for p in emap.parts for s in p.sections]
+    anchors = [(f"{p.id} heading", p.heading) for p in emap.parts]
+    anchors += [(f"section heading of {p.id}", s) for p in emap.parts for s in p.sections]
     for panel in emap.panels:
         anchors.append((f"{panel.id} heading", panel.heading))
         if panel.table:
@@ -96,10 +96,6 @@ def check_anchors(printed: list[str], emap: EditionMap, seed_path: Path) -> None
     for what, anchor in sorted(anchors, key=lambda item: item[1].line):
         _check_anchor(printed, emap, seed_path, what, anchor)
     _check_no_second_heading(printed, emap, seed_path)
-
-
-def _part_name(part: Part) -> str:
-    return part.id
 
 
 def _check_anchor(printed, emap, seed_path, what: str, anchor: Anchor) -> None:

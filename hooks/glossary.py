@@ -101,7 +101,7 @@ def on_page_context(context, page, config, nav):
     path = page.file.src_uri
     if path in GENERATED:
         _fill_lists(page, GENERATED[path])
-    if is_entry_path(path) and path in state.glossary.by_path:
+    if path in state.glossary.by_path:
         page.content += _backlinks(page)
     return context
 
