@@ -1,9 +1,7 @@
-"""Command line of the edition's tools.
+"""The edition's command line: ``python -m build_tools COMMAND``.
 
-- ``python -m build_tools convert [--check] [--force] [--seed PATH] [--out DIR]``
-- ``python -m build_tools verify [--docs DIR]``
-- ``python -m build_tools bench [--pages N] [--terms M] [--rounds K] [--edition]``
-- ``python -m build_tools weight [--site DIR]``
+Run it from the repository root (the folder with ``mkdocs.yml`` and ``seeds/``), or name the
+files with the options. Bad input is one ``file:line: message`` line on stderr and exit code 2.
 """
 
 from __future__ import annotations
@@ -12,39 +10,70 @@ import argparse
 import sys
 from pathlib import Path
 
-from build_tools.bench import run as run_bench
-from build_tools.convert import DEFAULT_MAP, check, convert
-from build_tools.errors import EditionError
-from build_tools.faithfulness import check_docs
-from build_tools.weight import report as weight_report
+from build_tools.common.errors import EditionError
+from build_tools.dev.bench import run as run_bench
+from build_tools.dev.weight import report as weight_report
+from build_tools.edition.convert import check, convert
+from build_tools.edition.editorial_map import DEFAULT_MAP
+from build_tools.edition.faithfulness import check_docs
+
+EPILOG = """commands, by phase:
+  convert   seed + editorial map -> the Markdown pages in docs/ (convert time)
+  verify    the words of every page against the seed with the map's corrections
+  bench     time the site build with and without the hooks (developer tool)
+  weight    bytes per page type of the built site (developer tool)
+
+examples:
+  python -m build_tools convert --check     what differs, and why; writes nothing
+  python -m build_tools verify
+  python -m build_tools bench --edition --rounds 7
+"""
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m build_tools", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(
+        prog="python -m build_tools",
+        description="Tools of the annotated edition. Run from the repository root.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     conv = commands.add_parser("convert", help="write the edition's pages from the seed")
-    conv.add_argument("--seed", type=Path, help="the seed text (default: named in the map)")
+    conv.add_argument("--seed", type=Path, help="the seed text (default: the one the map names)")
     conv.add_argument("--map", type=Path, default=DEFAULT_MAP, help="the editorial map")
     conv.add_argument("--out", type=Path, default=Path("docs"), help="where the pages go")
-    conv.add_argument("--check", action="store_true", help="write nothing; exit 1 on drift")
+    conv.add_argument("--check", action="store_true", help="write nothing; say why pages differ")
     conv.add_argument("--force", action="store_true", help="overwrite pages edited by hand")
     verify = commands.add_parser("verify", help="check every page's words against the seed")
     verify.add_argument("--map", type=Path, default=DEFAULT_MAP, help="the editorial map")
     verify.add_argument("--docs", type=Path, default=Path("docs"), help="the pages to check")
     bench = commands.add_parser("bench", help="time a build with and without the hooks")
-    bench.add_argument("--pages", type=int, default=100, help="synthetic pages")
-    bench.add_argument("--terms", type=int, default=100, help="synthetic glossary entries")
-    bench.add_argument("--rounds", type=int, default=3, help="builds of each kind")
+    bench.add_argument("--pages", type=int, default=1000, help="synthetic pages (1000)")
+    bench.add_argument("--terms", type=int, default=1000, help="synthetic entries (1000)")
+    bench.add_argument("--rounds", type=int, default=7, help="builds of each kind (7)")
     bench.add_argument("--edition", action="store_true", help="benchmark the edition itself")
     weight = commands.add_parser("weight", help="bytes per page type, raw and gzipped")
     weight.add_argument("--site", type=Path, default=Path("site"), help="the built site")
     return parser
 
 
+def _where_to_run(args: argparse.Namespace) -> None:
+    """Commands that read the repository's files say where to run them when they are not there."""
+    needed = getattr(args, "map", None)
+    if needed is not None and not needed.exists():
+        raise EditionError(
+            needed,
+            None,
+            "no editorial map here: run from the repository root (the folder with seeds/), "
+            "or pass --map",
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a command; bad input is one line on stderr and exit code 2."""
     args = _parser().parse_args(argv)
     try:
+        _where_to_run(args)
         if args.command == "verify":
             return _verify(args)
         if args.command == "weight":
@@ -54,10 +83,10 @@ def main(argv: list[str] | None = None) -> int:
             run_bench(args.pages, args.terms, args.rounds, args.edition)
             return 0
         if args.check:
-            stale = check(args.out, args.map, args.seed)
-            for path in stale:
-                print(f"{path}: differs from what convert would write", file=sys.stderr)
-            return 1 if stale else 0
+            drift = check(args.out, args.map, args.seed)
+            for problem in drift:
+                print(problem, file=sys.stderr)
+            return 1 if drift else 0
         plan = convert(args.out, args.map, args.seed, force=args.force)
     except EditionError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from build_tools.paragraph_links import ParagraphLinksExtension
+from build_tools.site.paragraph_links import ParagraphLinksExtension
 
 
 def on_config(config):

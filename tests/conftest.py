@@ -19,7 +19,7 @@ DOCS = ROOT / "docs"
 @pytest.fixture(scope="session")
 def edition():
     """The seed read through the editorial map."""
-    from build_tools.convert import read_edition
+    from build_tools.edition.convert import read_edition
 
     return read_edition(MAP)
 

@@ -7,8 +7,8 @@ import xml.etree.ElementTree as etree
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_tools.autolink import LINK_CLASS, SKIP_TAGS, link_tree
-from build_tools.matcher import TermMatcher, normalise
+from build_tools.glossary.autolink import LINK_CLASS, SKIP_TAGS, link_tree
+from build_tools.glossary.matcher import TermMatcher, normalise
 
 
 def make_link(key: str, text: str) -> etree.Element:

@@ -46,10 +46,10 @@ def test_the_config_names_the_repository_and_where_edits_go():
     [
         ("chapters/chapter-2", "docs/chapters/chapter-2.md"),
         ("panels/panel-1", "docs/panels/panel-1.md"),
-        ("index", "build_tools/templates/home.md"),
+        ("index", "build_tools/edition/templates/home.md"),
         ("about/editorial-notes", "seeds/edition.yml"),
         ("about/contributing", "CONTRIBUTING.md"),
-        ("about/annotations", "docs/about/annotations.md"),
+        ("about/editors-notes", "docs/about/editors-notes.md"),
         ("glossary/law/data-security-law", "docs/glossary/law/data-security-law.md"),
         ("developers/site", "docs/developers/site.md"),
     ],
@@ -114,12 +114,12 @@ def test_the_guide_covers_what_a_contributor_needs():
 
 
 def test_the_developer_reference_is_generated_from_docstrings(site):
-    from build_tools import annotations
+    from build_tools.site import notes_page
 
     page = soup(site, "developers/site")
-    entry = page.find(id="build_tools.annotations.first_sentence")
+    entry = page.find(id="build_tools.site.notes_page.first_sentence")
     assert entry is not None
-    first_line = annotations.first_sentence.__doc__.splitlines()[0]
+    first_line = notes_page.first_sentence.__doc__.splitlines()[0]
     assert first_line in entry.find_parent("div").get_text(" ", strip=True)
     nav = soup(site, "developers/index").select_one("nav.md-nav--primary").get_text(" ")
     for title in ["Conversion", "Checks and command line", "Glossary", "Site hooks"]:

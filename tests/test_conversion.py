@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from build_tools.structure import Heading, PanelCard, Paragraph, TableBlock
+from build_tools.edition.structure import Heading, PanelCard, Paragraph, TableBlock
 from conftest import DOCS, SEED
 
 # Typed from a reading of the seed, numerals as the paper means them (the scan misprints four).

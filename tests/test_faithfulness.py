@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from build_tools.faithfulness import check_docs, page_units, words
+from build_tools.edition.faithfulness import check_docs, page_units, words
 from conftest import DOCS, MAP, run_tool
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_tools.errors import EditionError
-from build_tools.glossary import entry_types, load_glossary
-from build_tools.matcher import TermMatcher, normalise
+from build_tools.common.errors import EditionError
+from build_tools.glossary.entries import entry_types, load_glossary
+from build_tools.glossary.matcher import TermMatcher, normalise
 from conftest import DOCS, ROOT
 
 KEYWORDS = (
@@ -33,7 +33,7 @@ def glossary():
 @pytest.fixture(scope="module")
 def paper_text(edition):
     """The paper's words as the edition shows them, one paragraph a line."""
-    from build_tools.structure import Heading, Paragraph, TableBlock
+    from build_tools.edition.structure import Heading, Paragraph, TableBlock
 
     chunks = []
     for page in edition.pages:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from build_tools.glossary import load_glossary
+from build_tools.glossary.entries import load_glossary
 from conftest import DOCS, ROOT, build_site
 
 PAPER = ["preface", *(f"chapters/chapter-{n}" for n in range(1, 7)), "conclusion"] + [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_tools.matcher import TermMatcher, normalise
+from build_tools.glossary.matcher import TermMatcher, normalise
 
 
 def found(matcher: TermMatcher, text: str) -> list[tuple[str, str]]:

@@ -6,8 +6,8 @@ import json
 
 from bs4 import BeautifulSoup
 
-from build_tools.structure import Paragraph
-from build_tools.weight import OURS, page_assets, report, sizes
+from build_tools.dev.weight import OURS, page_assets, report, sizes
+from build_tools.edition.structure import Paragraph
 
 
 def soup(site, name):

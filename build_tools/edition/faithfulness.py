@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_tools.convert import DEFAULT_MAP
-from build_tools.editorial_map import EditionMap, load_map
-from build_tools.pages import split_front_matter
-from build_tools.seed import apply_corrections, read_seed
+from build_tools.common import front_matter
+from build_tools.edition.convert import check_seed_digest
+from build_tools.edition.editorial_map import DEFAULT_MAP, EditionMap, load_map
+from build_tools.edition.seed import apply_corrections, read_seed
 
 _ID_LINE = re.compile(r"^\{:? ?#[\w-]+ ?\}$")
 _HEADING_ID = re.compile(r"\s*\{ ?#[\w-]+ ?\}$")
@@ -77,10 +77,10 @@ def expected_units(lines: list[str], emap: EditionMap) -> dict[str, list[Unit]]:
             if number in sections or number in panels:
                 prose(chunk, units)
                 chunk = []
-                anchor = sections.get(number) or panels[number].heading
+                span = sections.get(number) or panels[number].heading
                 if number in sections:
-                    units.append(heading_unit(anchor.line, anchor.end))
-                    number = anchor.end + 1
+                    units.append(heading_unit(span.line, span.end))
+                    number = span.end + 1
                 else:
                     result[panels[number].file] = _panel_units(lines, panels[number], prose)
                     number = panels[number].end + 1
@@ -112,7 +112,7 @@ def _panel_units(lines: list[str], panel, prose) -> list[Unit]:
 
 def page_units(markdown: str) -> list[Unit]:
     """The paper's words on a page: one unit per paragraph, heading or table."""
-    _, body = split_front_matter(markdown)
+    body = front_matter.split(markdown).body
     units: list[Unit] = []
     block: list[str] = []
     skipping_admonition = skipping_card = False
@@ -198,6 +198,7 @@ def check_docs(docs: Path, map_path: Path = DEFAULT_MAP) -> list[str]:
     """Every place where a page's words differ from the corrected seed; empty when faithful."""
     emap = load_map(map_path)
     seed_path = map_path.parent / emap.seed
+    check_seed_digest(emap, seed_path)
     lines = apply_corrections(read_seed(seed_path), emap, seed_path)
     problems = []
     for name, expected in expected_units(lines, emap).items():

@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 HOOKS = ("hooks/paragraph_links.py", "hooks/glossary.py")
 _VOCABULARY = (
     "internet data security platform network online digital information service market "

@@ -7,8 +7,16 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from build_tools.annotations import MARKER, collect, fill, first_sentence, note_text, page_notes
-from build_tools.pages import insert_annotations, split_annotations, split_front_matter
+from build_tools.common import front_matter
+from build_tools.edition.notes import insert_notes, split_notes
+from build_tools.site.notes_page import (
+    MARKER,
+    collect,
+    fill,
+    first_sentence,
+    note_text,
+    page_notes,
+)
 from conftest import DOCS, run_tool
 
 NOTE = '!!! editor "Editor’s note"\n    The table has five rows.\n'
@@ -23,8 +31,8 @@ def committed_notes() -> list[tuple[str, str]]:
     """Every editor's note in docs/: (page, the id it follows)."""
     found = []
     for path in sorted(DOCS.rglob("*.md")):
-        _, body = split_front_matter(path.read_text(encoding="utf-8"))
-        for note in split_annotations(body)[1]:
+        body = front_matter.split(path.read_text(encoding="utf-8")).body
+        for note in split_notes(body)[1]:
             found.append((path.relative_to(DOCS).as_posix(), note.after))
     return found
 
@@ -32,10 +40,10 @@ def committed_notes() -> list[tuple[str, str]]:
 def test_a_note_after_a_table_block_belongs_to_the_block_and_stays_after_it():
     body = f"# Panel 1 {{ #panel1 }}\n\n{TABLE}\n{NOTE}"
 
-    clean, notes = split_annotations(body)
+    clean, notes = split_notes(body)
 
     assert [note.after for note in notes] == ["panel1-table"]
-    restored = insert_annotations(clean, notes, Path("panel-1.md"))
+    restored = insert_notes(clean, notes, Path("panel-1.md"))
     assert restored.index("</div>") < restored.index("!!! editor")
     assert restored.rstrip() == body.rstrip()
 
@@ -46,14 +54,14 @@ def test_a_note_after_a_panel_card_stays_after_the_card():
         '<div class="panel-card" id="panel2" markdown>\n[Panel 2](../panels/panel-2.md)\n</div>\n\n'
         + NOTE
     )
-    clean, notes = split_annotations(body)
+    clean, notes = split_notes(body)
     assert notes[0].after == "panel2"
-    assert insert_annotations(clean, notes, Path("chapter-3.md")).rstrip() == body.rstrip()
+    assert insert_notes(clean, notes, Path("chapter-3.md")).rstrip() == body.rstrip()
 
 
 def test_a_plain_div_without_an_id_anchors_nothing():
     body = "Text.\n{: #p1 }\n\n<div>\n\nInside.\n\n</div>\n\n" + NOTE
-    assert split_annotations(body)[1][0].after == "p1"
+    assert split_notes(body)[1][0].after == "p1"
 
 
 def test_the_panel_one_note_survives_a_reconversion(workspace):
@@ -92,11 +100,11 @@ def test_the_annotations_page_lists_notes_in_reading_order_with_relative_links()
     sources = {
         "panels/panel-1.md": f"# Panel 1 {{ #panel1 }}\n\n{TABLE}\n{NOTE}",
         "chapters/chapter-2.md": "# II. Law { #ch2 }\n\nText.\n{: #ch2-p1 }\n\n" + NOTE,
-        "about/annotations.md": f"# Annotations\n\n{MARKER}\n",
+        "about/editors-notes.md": f"# Editor’s notes\n\n{MARKER}\n",
     }
     notes = collect(sources, order=["chapters/chapter-2.md", "panels/panel-1.md"])
 
-    page = fill(sources["about/annotations.md"], notes, "about/annotations.md")
+    page = fill(sources["about/editors-notes.md"], notes, "about/editors-notes.md")
 
     assert MARKER not in page
     assert page.index("## [II. Law](../chapters/chapter-2.md)") < page.index("## [Panel 1]")
@@ -135,7 +143,7 @@ def soup(site: Path, name: str) -> BeautifulSoup:
 
 
 def test_every_note_is_listed_on_the_annotations_page_with_a_working_link(site):
-    page = soup(site, "about/annotations.html").select_one("article")
+    page = soup(site, "about/editors-notes.html").select_one("article")
     items = page.select("li")
     listed = []
     for item in items:

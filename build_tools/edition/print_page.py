@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import dataclasses
 
-from build_tools.render import escape_inline, heading, paragraph, table
-from build_tools.structure import Heading, Page, PanelCard, Paragraph, TableBlock
+from build_tools.edition.render import escape_inline, heading, paragraph, table
+from build_tools.edition.structure import Heading, Page, PanelCard, Paragraph, TableBlock
 
 PRINT_FILE = "print.md"
+# Its text is the paper again: out of search (or every result would show twice), and read
+# without the side navigation.
+PRINT_META = {"search": {"exclude": True}, "hide": ["navigation", "toc"]}
 
 
 def _shifted(block: Heading, levels: int) -> Heading:

@@ -1,30 +1,32 @@
-"""The Annotations page: every editor's note in the edition, listed where a reader can find it.
+"""The Editor's notes page: every editor's note in the edition, listed where a reader finds it.
 
-Editor's notes are found the way the converter finds them (``split_annotations``), so the list
+Notes are found the way the converter finds them (``edition.notes.split_notes``), so the list
 and the notes that survive a re-conversion can never disagree. The page in ``docs/`` holds a
-marker; at build time ``hooks/annotations.py`` replaces it with the list rendered here.
+marker; at build time ``hooks/editors_notes.py`` replaces it with the list rendered here.
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from build_tools.pages import is_annotation_line, split_annotations, split_front_matter
+from mkdocs.utils import get_relative_url
+
+from build_tools.common import front_matter
+from build_tools.common.sentences import first_sentence as _first_sentence
+from build_tools.edition.notes import opens_note, split_notes
 
 MARKER = "<!-- editor-notes -->"
 
 _HEADING = re.compile(r"^#\s+(.+?)(?:\s*\{[^}]*\})?\s*$", re.MULTILINE)
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _CODE_SPAN = re.compile(r"(`[^`]*`)")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[”’]?\s+(?=[A-Z“‘(`])")
 
 
 @dataclass(frozen=True)
 class Note:
-    """One editor's note as the Annotations page lists it."""
+    """One editor's note as the Editor's notes page lists it."""
 
     page: str
     page_title: str
@@ -35,7 +37,7 @@ class Note:
 def note_text(markdown: str) -> str:
     """The note's body as prose: the admonition line dropped, the indent removed."""
     lines = markdown.split("\n")
-    if lines and is_annotation_line(lines[0]):
+    if lines and opens_note(lines[0]):
         lines = lines[1:]
     return "\n".join(line[4:] if line.startswith("    ") else line for line in lines).strip()
 
@@ -44,13 +46,12 @@ def first_sentence(text: str) -> str:
     """The first sentence of a note's first paragraph, links reduced to their text.
 
     Links are dropped because the note's relative links point from its own page, not from the
-    Annotations page; the list links to the note's paragraph instead.
+    Editor's notes page; the list links to the note's paragraph instead.
     """
     paragraph = re.split(r"\n\s*\n", text.strip(), maxsplit=1)[0]
     parts = _CODE_SPAN.split(paragraph)
     unlinked = "".join(part if part.startswith("`") else _LINK.sub(r"\1", part) for part in parts)
-    plain = " ".join(unlinked.split())
-    return _SENTENCE_END.split(plain, maxsplit=1)[0]
+    return _first_sentence(" ".join(unlinked.split()))
 
 
 def page_title(markdown: str, fallback: str) -> str:
@@ -60,13 +61,11 @@ def page_title(markdown: str, fallback: str) -> str:
 
 
 def page_notes(page: str, markdown: str) -> list[Note]:
-    """The editor's notes of one page, in page order, each with the id it follows."""
-    _, body = split_front_matter(markdown)
-    _, annotations = split_annotations(body)
+    """The editor's notes of one page, in page order, each with the anchor it follows."""
+    body = front_matter.split(markdown).body
+    _, notes = split_notes(body)
     title = page_title(body, page)
-    return [
-        Note(page, title, note.after, first_sentence(note_text(note.text))) for note in annotations
-    ]
+    return [Note(page, title, note.after, first_sentence(note_text(note.text))) for note in notes]
 
 
 def collect(sources: Mapping[str, str], order: Iterable[str] = ()) -> list[Note]:
@@ -80,11 +79,10 @@ def render(notes: list[Note], from_page: str) -> str:
     """The list as Markdown, one section per page, with links relative to ``from_page``."""
     if not notes:
         return "No page has an editor’s note yet."
-    here = posixpath.dirname(from_page)
     out: list[str] = []
     current = None
     for note in notes:
-        target = posixpath.relpath(note.page, here or ".")
+        target = get_relative_url(note.page, from_page)
         if note.page != current:
             current = note.page
             out += ["", f"## [{note.page_title}]({target})", ""]
@@ -95,5 +93,27 @@ def render(notes: list[Note], from_page: str) -> str:
 
 
 def fill(markdown: str, notes: list[Note], from_page: str) -> str:
-    """The Annotations page's Markdown with its marker replaced by the list."""
+    """The Editor's notes page's Markdown with its marker replaced by the list."""
     return markdown.replace(MARKER, render(notes, from_page), 1)
+
+
+class NotesPage:
+    """The build-time side of the page: the reading order, and the page that has the marker."""
+
+    def __init__(self) -> None:
+        self.order: list[str] = []
+
+    def set_order(self, nav) -> None:
+        """Remember the reading order of the pages in the navigation (anew at every build)."""
+        self.order = [page.file.src_uri for page in nav.pages]
+
+    def page_markdown(self, markdown: str, path: str, files) -> str:
+        """The page's Markdown, the list filled in where the marker is."""
+        if MARKER not in markdown:
+            return markdown
+        sources = {
+            file.src_uri: file.content_string
+            for file in files.documentation_pages()
+            if file.src_uri != path
+        }
+        return fill(markdown, collect(sources, self.order), path)

@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_tools.errors import EditionError
-from build_tools.yaml_lines import LinedDict, load_yaml
+from build_tools.common.errors import EditionError
+from build_tools.common.yaml_lines import LinedDict, load_yaml
 
 
 @dataclass(frozen=True)
-class Anchor:
+class Span:
     """A run of seed lines (``line`` to ``end``) whose first line must read ``printed``."""
 
     line: int
@@ -30,8 +30,8 @@ class Part:
 
     id: str
     file: str
-    heading: Anchor
-    sections: tuple[Anchor, ...]
+    heading: Span
+    sections: tuple[Span, ...]
 
 
 @dataclass(frozen=True)
@@ -47,9 +47,9 @@ class TableRow:
 class Table:
     """A table whose columns the scan split apart, rebuilt from line ranges."""
 
-    header: Anchor
+    header: Span
     rows: tuple[TableRow, ...]
-    total: Anchor
+    total: Span
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ class Panel:
 
     id: str
     file: str
-    heading: Anchor
+    heading: Span
     end: int
     table: Table | None
 
@@ -94,11 +94,12 @@ class EditionMap:
     seed: str
     sha256: str
     title: str
-    end: Anchor
+    end: Span
     parts: tuple[Part, ...]
     panels: tuple[Panel, ...]
     corrections: tuple[Correction, ...]
     repairs: tuple[Repair, ...] = field(default=())
+    sha256_line: int | None = None
 
     def removed_lines(self) -> set[int]:
         """Seed lines taken out of the paper's flow."""
@@ -114,6 +115,19 @@ class EditionMap:
         return {repair.first for repair in self.repairs if repair.kind == kind}
 
 
+DEFAULT_MAP = Path("seeds/edition.yml")
+
+
+def paper_files(path: Path) -> dict[str, str]:
+    """The pages that hold the paper's text, by part or panel id: ``{"ch2": "chapters/…"}``.
+
+    Which pages are "the paper" is a fact of the map, so a new hand-written page never starts
+    producing backlinks or counting as a mention.
+    """
+    emap = load_map(path)
+    return {item.id: item.file for item in (*emap.parts, *emap.panels)}
+
+
 REPAIR_KINDS = ("remove", "break", "join")
 
 
@@ -123,8 +137,10 @@ class _Reader:
     def __init__(self, path: Path):
         self.path = path
 
-    def fail(self, node, message: str) -> EditionError:
-        return EditionError(self.path, getattr(node, "line", None), message)
+    def fail(self, node, message: str, key: str | None = None) -> EditionError:
+        """An error at ``key``'s line in ``node`` (at the node's own line without a key)."""
+        line = node.line_of(key) if isinstance(node, LinedDict) and key else None
+        return EditionError(self.path, line or getattr(node, "line", None), message)
 
     def field(self, node, name: str, kind, required: bool = True, default=None):
         if not isinstance(node, LinedDict):
@@ -135,22 +151,22 @@ class _Reader:
             return default
         value = node[name]
         if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
-            raise self.fail(node, f"field '{name}' must be {_kind_name(kind)}, not {value!r}")
+            raise self.fail(node, f"field '{name}' must be {_kind_name(kind)}, not {value!r}", name)
         return value
 
     def line_range(self, node, name: str) -> tuple[int, int]:
         value = self.field(node, name, list)
         if len(value) != 2 or not all(isinstance(v, int) for v in value) or value[0] > value[1]:
-            raise self.fail(node, f"field '{name}' must be [first, last] line numbers")
+            raise self.fail(node, f"field '{name}' must be [first, last] line numbers", name)
         return value[0], value[1]
 
-    def anchor(self, node) -> Anchor:
+    def span(self, node) -> Span:
         line = self.field(node, "line", int)
         end = self.field(node, "end", int, required=False, default=line)
         if end < line:
-            raise self.fail(node, f"'end' ({end}) comes before 'line' ({line})")
+            raise self.fail(node, f"'end' ({end}) comes before 'line' ({line})", "end")
         cells = tuple(self.field(node, "cells", list, required=False, default=[]))
-        return Anchor(line, end, self.field(node, "printed", str).strip(), node.line, cells)
+        return Span(line, end, self.field(node, "printed", str).strip(), node.line, cells)
 
 
 def _kind_name(kind) -> str:
@@ -191,11 +207,12 @@ def load_map(path: Path) -> EditionMap:
         seed=read.field(data, "seed", str),
         sha256=read.field(data, "sha256", str),
         title=read.field(data, "title", str),
-        end=read.anchor(read.field(data, "end", LinedDict)),
+        end=read.span(read.field(data, "end", LinedDict)),
         parts=parts,
         panels=panels,
         corrections=corrections,
         repairs=repairs,
+        sha256_line=data.line_of("sha256"),
     )
     _check_unique_ids(read, data, emap)
     return emap
@@ -205,9 +222,9 @@ def _part(read: _Reader, node) -> Part:
     return Part(
         id=read.field(node, "id", str),
         file=read.field(node, "file", str),
-        heading=read.anchor(read.field(node, "heading", LinedDict)),
+        heading=read.span(read.field(node, "heading", LinedDict)),
         sections=tuple(
-            read.anchor(s) for s in read.field(node, "sections", list, required=False, default=[])
+            read.span(s) for s in read.field(node, "sections", list, required=False, default=[])
         ),
     )
 
@@ -217,7 +234,7 @@ def _panel(read: _Reader, node) -> Panel:
     table = None
     if table_node is not None:
         table = Table(
-            header=read.anchor(read.field(table_node, "header", LinedDict)),
+            header=read.span(read.field(table_node, "header", LinedDict)),
             rows=tuple(
                 TableRow(
                     label=read.line_range(row, "label"),
@@ -226,12 +243,12 @@ def _panel(read: _Reader, node) -> Panel:
                 )
                 for row in read.field(table_node, "rows", list)
             ),
-            total=read.anchor(read.field(table_node, "total", LinedDict)),
+            total=read.span(read.field(table_node, "total", LinedDict)),
         )
     return Panel(
         id=read.field(node, "id", str),
         file=read.field(node, "file", str),
-        heading=read.anchor(read.field(node, "heading", LinedDict)),
+        heading=read.span(read.field(node, "heading", LinedDict)),
         end=read.field(node, "end", int),
         table=table,
     )

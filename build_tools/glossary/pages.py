@@ -14,9 +14,10 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from build_tools.autolink import Mention
-from build_tools.glossary import Entry, Glossary, entry_types
-from build_tools.render import escape_inline
+from build_tools.common.pinpoint import label, part_of
+from build_tools.edition.render import escape_inline
+from build_tools.glossary.autolink import Mention
+from build_tools.glossary.entries import Entry, Glossary, entry_types
 
 MARKERS = {
     "index": "<!-- glossary:index -->",
@@ -55,21 +56,77 @@ def _by_title(entries) -> list[tuple[str, Entry]]:
     return [(e.title, e) for e in sorted(entries, key=lambda e: e.title.casefold())]
 
 
-def entry_header(entry: Entry, index_path: str) -> str:
-    """The Markdown that opens an entry's page: title, summary, and the facts in front matter."""
+KIND_LABELS = {"official-text": "Official text", "translation": "English translation"}
+
+
+def cite(entry: Entry, where: str, paper: dict[str, str]) -> str:
+    """A Markdown link to where a fact comes from: the paper's paragraph, or the source."""
+    if where.startswith("paper:"):
+        anchor = where.removeprefix("paper:")
+        page = paper.get(part_of(anchor))
+        if page is None:
+            return f"the paper, ¶ {anchor}"
+        target = posixpath.relpath(page, posixpath.dirname(entry.path))
+        return f"[{label(anchor)}]({target}#{anchor})"
+    source = entry.source(where)
+    return f"[{escape_inline(source.publisher)}]({where})"
+
+
+def _fact(name: str, value, entry: Entry, where: str, paper: dict[str, str]) -> str:
+    return f"- **{name}:** {escape_inline(str(value))} <small>({cite(entry, where, paper)})</small>"
+
+
+def entry_header(entry: Entry, index_path: str, paper: dict[str, str]) -> str:
+    """The Markdown that opens an entry's page: title, Chinese title, summary, where to read
+    the instrument itself, and the facts in front matter, each with where it comes from.
+
+    ``paper`` maps the paper's part ids to their pages, to link facts taken from the paper.
+    """
     kind = posixpath.relpath(index_path, posixpath.dirname(entry.path))
+    out = [f"# {escape_inline(entry.title)}", ""]
+    if entry.title_zh:
+        out += [escape_inline(entry.title_zh), '{: .entry-zh lang="zh-Hans" }', ""]
+    out += [escape_inline(entry.summary), "{: .entry-summary }", ""]
+    read = [
+        f"[{KIND_LABELS[source.kind]} ({escape_inline(source.publisher)})]({source.url})"
+        for kind_name in KIND_LABELS
+        for source in entry.of_kind(kind_name)
+    ]
+    if read:
+        out += ["**Read it:** " + " · ".join(read), "{: .entry-read }", ""]
     facts = [f"- **Type:** [{escape_inline(entry.type)}]({kind}#{_folder(entry)})"]
     if entry.year:
-        facts.append(f"- **Year:** {entry.year}")
+        facts.append(_fact("Year", entry.year.value, entry, entry.year.source, paper))
+    if entry.revised:
+        facts.append(
+            _fact("Latest revision", entry.revised.value, entry, entry.revised.source, paper)
+        )
     if entry.issued_by:
-        facts.append(f"- **Issued by:** {escape_inline(entry.issued_by)}")
+        facts.append(
+            _fact("Issued by", entry.issued_by.value, entry, entry.issued_by.source, paper)
+        )
     if entry.aliases:
         names = "; ".join(f"“{escape_inline(a)}”" for a in entry.aliases)
         facts.append(f"- **Also named in the paper:** {names}")
-    return (
-        f"# {escape_inline(entry.title)}\n\n"
-        f"{escape_inline(entry.summary)}\n{{: .entry-summary }}\n\n" + "\n".join(facts) + "\n\n"
-    )
+    if entry.also_known_as:
+        names = "; ".join(escape_inline(a) for a in entry.also_known_as)
+        facts.append(f"- **Also known as:** {names}")
+    return "\n".join(out + facts) + "\n\n"
+
+
+def entry_sources(entry: Entry) -> str:
+    """The "Sources" list that ends an entry's text: every page the entry cites."""
+    rows = []
+    for source in entry.sources:
+        details = [escape_inline(source.publisher), source.kind.replace("-", " ")]
+        if source.language:
+            details.append(source.language)
+        if source.accessed:
+            details.append(f"accessed {source.accessed}")
+        if source.http_only:
+            details.append("served over http only")
+        rows.append(f"- [{escape_inline(source.title)}]({source.url}) — {', '.join(details)}")
+    return "\n\n## Sources { #sources }\n\n" + "\n".join(rows) + "\n"
 
 
 def index_groups(glossary: Glossary) -> list[Group]:
@@ -113,7 +170,7 @@ def timeline_groups(glossary: Glossary) -> list[Group]:
     by_year: dict[int, list[Entry]] = defaultdict(list)
     for entry in glossary.entries:
         if entry.year:
-            by_year[entry.year].append(entry)
+            by_year[entry.year.value].append(entry)
     return [(Section(str(y), f"y{y}", 2, "type"), _by_title(by_year[y])) for y in sorted(by_year)]
 
 
@@ -140,7 +197,7 @@ def _row(section: Section, name: str, entry: Entry, ctx: ListContext) -> str:
         return f"<li>{link} — {html.escape(entry.type)}</li>"
     count = f"<small>{count_text(ctx.count(entry))}</small>"
     if section.style == "year":
-        year = f" ({entry.year})" if entry.year else ""
+        year = f" ({entry.year.value})" if entry.year else ""
         return f"<li>{link}{year} {count}</li>"
     return f"<li>{link} {count} — {html.escape(entry.summary)}</li>"
 

@@ -12,6 +12,8 @@ import posixpath
 import re
 from pathlib import Path
 
+from build_tools.common.errors import EditionError
+
 SAMPLES = {
     "home": "index.html",
     "chapter": "chapters/chapter-2.html",
@@ -44,7 +46,9 @@ def page_assets(site: Path, page: str) -> list[str]:
 
 
 def report(site: Path) -> list[str]:
-    """The weight report's lines."""
+    """The weight report's lines; a missing site is an error, not an empty report."""
+    if not (site / "index.html").is_file():
+        raise EditionError(site, None, "no built site here: run `make site` first, or pass --site")
     lines = [
         f"{'page type':16} {'HTML raw/gz':>16} {'CSS raw/gz':>18} {'JS raw/gz':>18} {'ours gz':>8}"
     ]

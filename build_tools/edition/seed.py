@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from build_tools.editorial_map import EditionMap
-from build_tools.errors import EditionError
+from build_tools.common.errors import EditionError
+from build_tools.edition.editorial_map import EditionMap
 
 
 def read_seed(path: Path) -> list[str]:

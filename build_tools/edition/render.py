@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from build_tools.structure import Heading, Page, PanelCard, Paragraph, TableBlock
+from build_tools.edition.structure import Heading, Page, PanelCard, Paragraph, TableBlock
 
 # Characters Python-Markdown would read as markup inside a paragraph of the paper.
 _INLINE_MARKUP = re.compile(r"([\\`*_\[\]<])")

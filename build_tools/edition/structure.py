@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_tools.editorial_map import Anchor, EditionMap, Panel, Part, Table
-from build_tools.errors import EditionError
+from build_tools.common.errors import EditionError
+from build_tools.edition.editorial_map import EditionMap, Panel, Part, Span, Table
 
 PANEL_HEADING = re.compile(r"^Panel (\d+)\b")
 
@@ -77,44 +77,44 @@ class Page:
         return self.blocks[0].text
 
 
-def joined(lines: list[str], anchor: Anchor) -> str:
-    """The text of an anchor's lines, blank lines dropped, joined with single spaces."""
-    words = " ".join(lines[n - 1] for n in range(anchor.line, anchor.end + 1))
+def joined(lines: list[str], span: Span) -> str:
+    """The text of a span's lines, blank lines dropped, joined with single spaces."""
+    words = " ".join(lines[n - 1] for n in range(span.line, span.end + 1))
     return " ".join(words.split())
 
 
-def check_anchors(printed: list[str], emap: EditionMap, seed_path: Path) -> None:
+def check_spans(printed: list[str], emap: EditionMap, seed_path: Path) -> None:
     """Check that every heading, table line and the paper's end are where the map says."""
-    anchors = [(f"{p.id} heading", p.heading) for p in emap.parts]
-    anchors += [(f"section heading of {p.id}", s) for p in emap.parts for s in p.sections]
+    spans = [(f"{p.id} heading", p.heading) for p in emap.parts]
+    spans += [(f"section heading of {p.id}", s) for p in emap.parts for s in p.sections]
     for panel in emap.panels:
-        anchors.append((f"{panel.id} heading", panel.heading))
+        spans.append((f"{panel.id} heading", panel.heading))
         if panel.table:
-            anchors += [(f"{panel.id} table header", panel.table.header)]
-            anchors += [(f"{panel.id} table total", panel.table.total)]
-    anchors.append(("last line of the paper", emap.end))
-    for what, anchor in sorted(anchors, key=lambda item: item[1].line):
-        _check_anchor(printed, emap, seed_path, what, anchor)
+            spans += [(f"{panel.id} table header", panel.table.header)]
+            spans += [(f"{panel.id} table total", panel.table.total)]
+    spans.append(("last line of the paper", emap.end))
+    for what, span in sorted(spans, key=lambda item: item[1].line):
+        _check_span(printed, emap, seed_path, what, span)
     _check_no_second_heading(printed, emap, seed_path)
 
 
-def _check_anchor(printed, emap, seed_path, what: str, anchor: Anchor) -> None:
-    where = f"({emap.path.name}:{anchor.map_line})"
-    if anchor.end > len(printed):
+def _check_span(printed, emap, seed_path, what: str, span: Span) -> None:
+    where = f"({emap.path.name}:{span.map_line})"
+    if span.end > len(printed):
         raise EditionError(
             seed_path,
             len(printed),
             f"the seed ends at line {len(printed)}, but the editorial map expects the {what} "
-            f"{anchor.printed!r} at line {anchor.line} {where}: is the seed cut off?",
+            f"{span.printed!r} at line {span.line} {where}: is the seed cut off?",
         )
-    found = printed[anchor.line - 1].strip()
-    if found != anchor.printed:
-        elsewhere = [i + 1 for i, text in enumerate(printed) if text.strip() == anchor.printed]
+    found = printed[span.line - 1].strip()
+    if found != span.printed:
+        elsewhere = [i + 1 for i, text in enumerate(printed) if text.strip() == span.printed]
         hint = f"; it is at line {elsewhere[0]}" if elsewhere else "; it is nowhere in the seed"
         raise EditionError(
             seed_path,
-            anchor.line,
-            f"expected the {what} {anchor.printed!r} {where}, found {found!r}{hint}",
+            span.line,
+            f"expected the {what} {span.printed!r} {where}, found {found!r}{hint}",
         )
 
 
@@ -210,11 +210,11 @@ def build_pages(lines: list[str], emap: EditionMap, seed_path: Path) -> list[Pag
         number = part.heading.end + 1
         while number < stop:
             if number in section_at:
-                k, anchor = section_at[number]
+                k, span = section_at[number]
                 writer.start_section(f"{part.id}-s{k}")
-                section = _heading(lines, anchor, 2, f"{part.id}-s{k}")
+                section = _heading(lines, span, 2, f"{part.id}-s{k}")
                 page.blocks.append(section)
-                number = anchor.end + 1
+                number = span.end + 1
             elif number in panel_at:
                 panel = panel_at.pop(number)
                 writer.flush()
@@ -235,9 +235,9 @@ def build_pages(lines: list[str], emap: EditionMap, seed_path: Path) -> list[Pag
     return pages + panel_pages
 
 
-def _heading(lines: list[str], anchor: Anchor, level: int, hid: str) -> Heading:
-    numbers = tuple(n for n in range(anchor.line, anchor.end + 1) if lines[n - 1].strip())
-    return Heading(level, joined(lines, anchor), hid, numbers)
+def _heading(lines: list[str], span: Span, level: int, hid: str) -> Heading:
+    numbers = tuple(n for n in range(span.line, span.end + 1) if lines[n - 1].strip())
+    return Heading(level, joined(lines, span), hid, numbers)
 
 
 def _panel_page(lines: list[str], emap: EditionMap, panel: Panel, seed_path: Path) -> Page:

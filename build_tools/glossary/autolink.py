@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from build_tools.matcher import TermMatcher
+from build_tools.common.sentences import sentence_ends
+from build_tools.glossary.matcher import TermMatcher
 
 SKIP_TAGS = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style"})
 SKIP_CLASSES = frozenset({"no-link", "headerlink"})
@@ -30,7 +31,6 @@ LINK_CLASS = "glossary-link"
 # rewrites relative links (0), so that it rewrites and checks ours too.
 PRIORITY = 4
 _PLACEHOLDER = re.compile("\x02[^\x03]*\x03")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[”’]?\s+(?=[“‘(—]?\s*[A-Z0-9])|\x00+")
 
 
 @dataclass(frozen=True)
@@ -141,7 +141,8 @@ def _block_mentions(block, created) -> list:
 
     collect(block)
     full = _PLACEHOLDER.sub(_blank, "".join(text))
-    cuts = [0, *(m.end() for m in _SENTENCE_END.finditer(full)), len(full)]
+    breaks = [m.end() for m in re.finditer("\x00+", full)]  # a <br> or raw HTML ends one too
+    cuts = sorted({0, *sentence_ends(full), *breaks, len(full)})
     result = []
     for element, start, end in spans:
         first = max(c for c in cuts if c <= start)

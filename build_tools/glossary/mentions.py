@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from build_tools.autolink import Mention
+from build_tools.glossary.autolink import Mention
 
 
 class MentionIndex:

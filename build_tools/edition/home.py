@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from string import Template
 
-from build_tools.editorial_map import EditionMap
-from build_tools.render import escape_inline
-from build_tools.structure import Page
+from build_tools.edition.editorial_map import EditionMap
+from build_tools.edition.render import escape_inline
+from build_tools.edition.structure import Page
 
 HOME_FILE = "index.md"
 TEMPLATE = Path(__file__).with_name("templates") / "home.md"

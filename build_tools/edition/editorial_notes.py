@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from build_tools.editorial_map import EditionMap
-from build_tools.render import escape_inline, link
-from build_tools.structure import Heading, Page, Paragraph, TableBlock
+from build_tools.edition.editorial_map import EditionMap
+from build_tools.edition.render import escape_inline, link
+from build_tools.edition.structure import Heading, Page, Paragraph, TableBlock
 
 NOTES_FILE = "about/editorial-notes.md"
 

@@ -6,13 +6,21 @@ from pathlib import Path
 
 import yaml
 
-from build_tools.errors import EditionError
+from build_tools.common.errors import EditionError
 
 
 class LinedDict(dict):
-    """A mapping read from YAML, with ``line``: the 1-based line where it starts."""
+    """A mapping read from YAML: ``line`` is where it starts, ``lines[key]`` where each key is."""
 
     line: int = 0
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.lines: dict = {}
+
+    def line_of(self, key) -> int:
+        """The 1-based line of ``key`` (of the mapping itself when the key is absent)."""
+        return self.lines.get(key, self.line)
 
 
 # libyaml's parser when PyYAML has it (several times faster), else the pure-Python one.
@@ -23,6 +31,10 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LinedDict:
     mapping = LinedDict(loader.construct_mapping(node, deep=True))
     mapping.line = node.start_mark.line + 1
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if isinstance(key, str | int):
+            mapping.lines[key] = key_node.start_mark.line + 1
     return mapping
 
 
@@ -46,6 +58,7 @@ def load_yaml(text: str, path: Path | str, first_line: int = 1):
 def _shift_lines(data, offset: int) -> None:
     if isinstance(data, LinedDict):
         data.line += offset
+        data.lines = {key: line + offset for key, line in data.lines.items()}
         for value in data.values():
             _shift_lines(value, offset)
     elif isinstance(data, list):

@@ -1,0 +1,132 @@
+"""What one MkDocs build knows about the glossary, and what it does at each event.
+
+``hooks/glossary.py`` forwards MkDocs' events here and holds nothing itself (the model is
+mkdocs-autorefs, whose plugin only forwards events). State is made anew in ``start`` at every
+build, because ``mkdocs serve`` imports hooks once and rebuilds many times.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.utils import get_relative_url
+
+from build_tools.common.errors import EditionError
+from build_tools.edition.editorial_map import DEFAULT_MAP, paper_files
+from build_tools.glossary import pages as show
+from build_tools.glossary.autolink import AutoLinkExtension
+from build_tools.glossary.entries import GLOSSARY_DIR, load_glossary
+from build_tools.glossary.matcher import TermMatcher
+from build_tools.glossary.mentions import MentionIndex
+
+log = get_plugin_logger("glossary")
+
+INDEX_PAGE = f"{GLOSSARY_DIR}/index.md"
+# The glossary's generated pages: their Markdown holds markers that are filled at build time.
+GENERATED = {
+    INDEX_PAGE: "index",
+    f"{GLOSSARY_DIR}/legal-framework.md": "framework",
+    f"{GLOSSARY_DIR}/timeline.md": "timeline",
+}
+
+
+class GlossaryBuild:
+    """The glossary, the linker, the mentions and the reading order of one build."""
+
+    def __init__(self) -> None:
+        self.glossary = None
+        self.extension: AutoLinkExtension | None = None
+        self.mentions = MentionIndex()
+        self.paper: frozenset[str] = frozenset()
+        self.paper_by_id: dict[str, str] = {}
+        self.rank: dict[str, int] = {}
+        self.files = None
+        self._counts = None
+
+    def start(self, config) -> None:
+        """Read the glossary and the editorial map; add the auto-linker to Python-Markdown."""
+        docs = Path(config.docs_dir)
+        try:
+            self.glossary = load_glossary(docs, generated=set(GENERATED))
+            self.paper_by_id = paper_files(Path(config.config_file_path).parent / DEFAULT_MAP)
+            self.paper = frozenset(self.paper_by_id.values())
+        except EditionError as error:
+            raise PluginError(f"glossary: {error}") from None
+        self.mentions = MentionIndex()
+        self._counts = None
+        matcher = TermMatcher(self.glossary.terms())
+        self.extension = AutoLinkExtension(matcher, self.glossary.by_path, self.mentions.record)
+        # A config built twice (as `mkdocs serve` may) must not link twice.
+        config.markdown_extensions[:] = [
+            ext for ext in config.markdown_extensions if not isinstance(ext, AutoLinkExtension)
+        ]
+        config.markdown_extensions.append(self.extension)
+
+    def reset(self) -> None:
+        """Start a (re)build from an empty mention index."""
+        self.mentions.reset()
+        self._counts = None
+
+    def set_nav(self, nav, files) -> None:
+        """Remember the reading order, for backlinks in the order a reader meets them."""
+        self.rank = {page.file.src_uri: index for index, page in enumerate(nav.pages)}
+        self.files = files
+
+    def page_markdown(self, markdown: str, path: str) -> str:
+        """Tell the linker which page it is on; add an entry's header; lay out generated pages."""
+        self.extension.page_path = path
+        entries = self.glossary.by_path
+        if path in entries:
+            entry = entries[path]
+            return (
+                show.entry_header(entry, INDEX_PAGE, self.paper_by_id)
+                + markdown
+                + show.entry_sources(entry)
+            )
+        if path in GENERATED:
+            name = GENERATED[path]
+            return markdown.replace(show.MARKERS[name], show.skeleton(name, self.glossary))
+        return markdown
+
+    def page_content(self, page) -> None:
+        """Fill a generated page's lists, or end an entry's page with its backlinks."""
+        path = page.file.src_uri
+        if path in GENERATED:
+            self._fill_lists(page, GENERATED[path])
+        if path in self.glossary.by_path:
+            page.content += self._backlinks(page)
+
+    def _paper_counts(self):
+        if self._counts is None:
+            self._counts = self.mentions.counts(self.paper)
+        return self._counts
+
+    def _url(self, path: str, page) -> str:
+        return get_relative_url(self.files.get_file_from_path(path).url, page.url)
+
+    def _fill_lists(self, page, name: str) -> None:
+        ctx = show.ListContext(
+            url=lambda entry: self._url(entry.path, page),
+            count=lambda entry: self._paper_counts()[entry.path],
+        )
+        page.content = show.fill_lists(name, self.glossary, page.content, ctx)
+
+    def _backlinks(self, page) -> str:
+        pages, related = [], []
+        for source, mentions in self.mentions.for_entry(page.file.src_uri, self.rank):
+            other = self.files.get_file_from_path(source).page
+            url = self._url(source, page)
+            if source in self.paper:
+                items = [(f"{url}#{m.block_id}" if m.block_id else url, m) for m in mentions]
+                pages.append((other.title, url, items))
+            elif source in self.glossary.by_path:
+                related.append((other.title, url))
+        if not pages:
+            log.warning(
+                "docs/%s: no title or alias of this entry occurs in the paper's text; "
+                "fix its aliases or remove the entry",
+                page.file.src_uri,
+            )
+        return show.backlinks_html(pages, related)
