@@ -128,7 +128,8 @@ def paper_files(path: Path) -> dict[str, str]:
     return {item.id: item.file for item in (*emap.parts, *emap.panels)}
 
 
-REPAIR_KINDS = ("remove", "break", "join")
+# keep: a page break that is deliberately not a new paragraph (a decision, listed for readers).
+REPAIR_KINDS = ("remove", "break", "join", "keep")
 
 
 class _Reader:

@@ -41,59 +41,91 @@ def _indented_lines(printed: list[str], emap: EditionMap) -> list[int]:
     ]
 
 
-def notes_page(printed: list[str], emap: EditionMap, pages: list[Page]) -> str:
-    """The Markdown of the Editorial notes page."""
-    where = locate(pages)
-    out = [
-        "# Editorial notes { #editorial-notes }",
-        "",
-        "This edition is made from a scan of the paper (OCR text), kept unchanged in the "
-        f"repository as `seeds/{emap.seed}`. The scan has defects. Every change the edition makes "
-        "to it is recorded in the editorial map, `seeds/edition.yml`, and listed here: the "
-        "seed line, what was printed, what the edition shows, and why. Nothing else in the "
-        "paper's words differs from the seed; a test checks this on every change.",
-        "",
-        "## Corrections to the printed text { #corrections }",
-        "",
-        "| Seed line | Printed | Corrected | Shown in | Why |",
-        "| --- | --- | --- | --- | --- |",
-    ]
-    for fix in emap.corrections:
-        out.append(
-            f"| {fix.line} | {_code(fix.printed)} | {_code(fix.corrected)} | "
-            f"{_place(where, fix.line)} | {escape_inline(fix.reason)} |"
-        )
-    out += ["", "## Structural repairs { #repairs }", ""]
-    out += ["| Seed lines | Repair | Shown in | Why |", "| --- | --- | --- | --- |"]
+def summary(emap: EditionMap) -> str:
+    """What the edition changed, in a reader's words: "11 scanning errors corrected, …"."""
+    fixes = len(emap.corrections)
+    repairs = sum(1 for repair in emap.repairs if repair.kind != "keep")
+    return (
+        f"{fixes} scanning error{'s' if fixes != 1 else ''} corrected, "
+        f"{repairs} layout repair{'s' if repairs != 1 else ''}, nothing else"
+    )
+
+
+def _repair_rows(emap: EditionMap, pages: list[Page], where) -> list[str]:
+    rows = []
     for repair in emap.repairs:
         lines = (
             f"{repair.first}–{repair.last}" if repair.last != repair.first else str(repair.first)
         )
-        what = {
-            "remove": "Taken out of the text",
-            "break": "New paragraph",
-            "join": "Paragraph joined",
-        }[repair.kind]
         shown = _place(where, repair.last + 1 if repair.kind == "remove" else repair.first)
-        out.append(f"| {lines} | {what} | {shown} | {escape_inline(repair.reason)} |")
+        anchor = f'<span id="repair-{repair.first}"></span>'
+        rows.append(
+            f"| {anchor}{REPAIR_NAMES[repair.kind]} | {shown} | {escape_inline(repair.reason)} "
+            f"| {lines} |"
+        )
+    return rows
+
+
+def _layout_rows(pages: list[Page], where) -> list[str]:
+    """Headings printed over several lines and the rebuilt table: routine, listed for the record."""
+    rows = []
     for page in pages:
         for block in page.blocks:
             if isinstance(block, Heading) and len(block.lines) > 1:
-                span = f"{block.lines[0]}–{block.lines[-1]}"
-                out.append(
-                    f"| {span} | Heading joined | {_place(where, block.lines[0])} | "
-                    "The heading is printed over several lines (with blank lines between); "
-                    "the edition shows it as one. |"
+                rows.append(
+                    f"| {block.lines[0]}–{block.lines[-1]} | Heading joined | "
+                    f"{_place(where, block.lines[0])} |"
                 )
             if isinstance(block, TableBlock):
-                span = f"{block.lines[0]}–{block.lines[-1]}"
-                out.append(
-                    f"| {span} | Table rebuilt | {_place(where, block.lines[0])} | "
-                    "The scan split the table's columns apart and printed each row's label "
-                    "after its examples; the edition rebuilds the rows as `seeds/edition.yml` "
-                    "maps them. |"
+                rows.append(
+                    f"| {block.lines[0]}–{block.lines[-1]} | Table rebuilt from its scattered "
+                    f"columns | {_place(where, block.lines[0])} |"
                 )
+    return rows
+
+
+REPAIR_NAMES = {
+    "remove": "Taken out of the text",
+    "break": "New paragraph",
+    "join": "Paragraph joined",
+    "keep": "Page break kept inside its paragraph",
+}
+
+
+def notes_page(printed: list[str], emap: EditionMap, pages: list[Page]) -> str:
+    """The Markdown of the Editorial notes page: plain words first, the scan's details after."""
+    where = locate(pages)
+    out = [
+        "# Editorial notes { #editorial-notes }",
+        "",
+        "This edition is made from a scan of the paper, and scanning damages text. What the "
+        f"edition changed, in brief: **{summary(emap)}.** The errors are misread characters — "
+        "chapter numerals such as “II.” scanned as “I1.”, a website’s address, a stray mark; the "
+        "repairs put back paragraph breaks the scan lost and take out a web-page address it "
+        "printed in mid-sentence. Each is listed below with its place in the paper and the "
+        "reason. Everything else is the paper’s own wording, checked automatically against "
+        "the scan on every change.",
+        "",
+        "## Corrections { #corrections }",
+        "",
+        "| Where | The scan shows | The edition shows | Why |",
+        "| --- | --- | --- | --- |",
+    ]
+    for fix in emap.corrections:
+        out.append(
+            f'| <span id="correction-{fix.line}"></span>{_place(where, fix.line)} | '
+            f"{_code(fix.printed)} | {_code(fix.corrected)} | {escape_inline(fix.reason)} |"
+        )
+    out += [
+        "",
+        "## Layout repairs { #repairs }",
+        "",
+        "| Repair | Where | Why | Scan lines |",
+        "| --- | --- | --- | --- |",
+        *_repair_rows(emap, pages, where),
+    ]
     panels = [page for page in pages if page.kind == "panel"]
+    spans = {panel.id: (panel.heading.line, panel.end) for panel in emap.panels}
     out += [
         "",
         "## Boxed panels { #panels }",
@@ -101,10 +133,24 @@ def notes_page(printed: list[str], emap: EditionMap, pages: list[Page]) -> str:
         "The paper sets eight boxed panels inside its chapters. Each has a page of its own here; a "
         "card at its place in the chapter links to it, so the reading order is kept.",
         "",
-        "| Panel | Seed lines | Stands in |",
+        "## For contributors: the scan in detail { #details }",
+        "",
+        '<details markdown="1">',
+        "<summary>Scan line numbers, routine layout fixes and page-break indents</summary>",
+        "",
+        f"The scan is kept unchanged in the repository as `seeds/{emap.seed}`; every change above "
+        "is an entry in the editorial map, `seeds/edition.yml`, with the scan line it applies "
+        "to. Corrections by scan line: "
+        + ", ".join(f"[{fix.line}](#correction-{fix.line})" for fix in emap.corrections)
+        + ".",
+        "",
+        "| Scan lines | Routine fix | Where |",
+        "| --- | --- | --- |",
+        *_layout_rows(pages, where),
+        "",
+        "| Panel | Scan lines | Stands in |",
         "| --- | --- | --- |",
     ]
-    spans = {panel.id: (panel.heading.line, panel.end) for panel in emap.panels}
     for page in panels:
         first, last = spans[page.id]
         out.append(
@@ -114,11 +160,11 @@ def notes_page(printed: list[str], emap: EditionMap, pages: list[Page]) -> str:
     indented = _indented_lines(printed, emap)
     out += [
         "",
-        "## Page-break indents { #indents }",
-        "",
         "Where a printed page begins, the scan indents the first line by a space. The edition "
         "drops these indents, and joins every paragraph's lines into one. Lines with an indent: "
         + ", ".join(str(n) for n in indented)
         + ".",
+        "",
+        "</details>",
     ]
     return "\n".join(out) + "\n"

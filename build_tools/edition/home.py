@@ -6,6 +6,8 @@ from pathlib import Path
 from string import Template
 
 from build_tools.edition.editorial_map import EditionMap
+from build_tools.edition.editorial_notes import summary
+from build_tools.edition.print_page import PRINT_FILE
 from build_tools.edition.render import escape_inline
 from build_tools.edition.structure import Page
 
@@ -21,7 +23,7 @@ def provenance(printed: list[str], emap: EditionMap) -> str:
             for number in range(repair.first, repair.last + 1):
                 text = printed[number - 1].strip()
                 if text:
-                    lines.append(f"> `{text}` <small>(seed line {number})</small>")
+                    lines.append(f"> `{text}`")
     return "\n>\n".join(lines)
 
 
@@ -35,6 +37,7 @@ def contents(pages: list[Page]) -> str:
         for panel in pages:
             if panel.kind == "panel" and panel.parent.id == page.id:
                 out.append(f"    - [{escape_inline(panel.title)}]({panel.file})")
+    out.append(f"- [The whole paper — read, print or save]({PRINT_FILE})")
     return "\n".join(out)
 
 
@@ -45,4 +48,5 @@ def home_page(printed: list[str], emap: EditionMap, pages: list[Page]) -> str:
         title=escape_inline(emap.title),
         contents=contents(pages),
         provenance=provenance(printed, emap),
+        changes=summary(emap),
     )
