@@ -1,14 +1,15 @@
-"""MkDocs hook: adds the paragraph-permalink extension to every page's Markdown."""
+"""MkDocs hook: the edition's Markdown extensions (paragraph permalinks, outside links)."""
 
-from __future__ import annotations
-
+from build_tools.site.external_links import ExternalLinksExtension
 from build_tools.site.paragraph_links import ParagraphLinksExtension
+
+EXTENSIONS = (ParagraphLinksExtension, ExternalLinksExtension)
 
 
 def on_config(config):
-    """Register the extension; MkDocs passes instances straight to Python-Markdown."""
+    """Register the extensions once; MkDocs passes instances straight to Python-Markdown."""
     config.markdown_extensions[:] = [
-        ext for ext in config.markdown_extensions if not isinstance(ext, ParagraphLinksExtension)
+        ext for ext in config.markdown_extensions if not isinstance(ext, EXTENSIONS)
     ]
-    config.markdown_extensions.append(ParagraphLinksExtension())
+    config.markdown_extensions += [extension() for extension in EXTENSIONS]
     return config

@@ -56,6 +56,13 @@ def check_seed_digest(emap: EditionMap, seed_path: Path) -> None:
 
 # Page settings written into a generated page's front matter (MkDocs and Material read them).
 PAGE_META = {PRINT_FILE: PRINT_META}
+# The paper's own pages rank above the glossary and the about pages for the same words.
+PAPER_META = {"search": {"boost": 2}}
+
+
+def page_meta(edition: Edition) -> dict[str, dict]:
+    """The front-matter settings of each generated page that has any."""
+    return {**{page.file: PAPER_META for page in edition.pages}, **PAGE_META}
 
 
 def page_bodies(edition: Edition) -> dict[str, str]:
@@ -72,7 +79,7 @@ def convert(
 ) -> page_files.Plan:
     """Convert and write; nothing is written if any page would clobber an edit."""
     edition = read_edition(map_path, seed_path)
-    plan = page_files.plan(out, page_bodies(edition), force, PAGE_META)
+    plan = page_files.plan(out, page_bodies(edition), force, page_meta(edition))
     if plan.refused:
         raise next(iter(plan.refused.values()))
     page_files.write_all(plan.writes)
@@ -84,7 +91,7 @@ def check(
 ) -> list[EditionError]:
     """Why each page differs from what ``convert`` would write; empty when none does."""
     edition = read_edition(map_path, seed_path)
-    plan = page_files.plan(out, page_bodies(edition), False, PAGE_META)
+    plan = page_files.plan(out, page_bodies(edition), False, page_meta(edition))
     drift = list(plan.refused.values())
     for path in plan.writes:
         why = "missing" if not path.exists() else "out of date"

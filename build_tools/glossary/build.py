@@ -20,10 +20,14 @@ from build_tools.glossary.autolink import AutoLinkExtension
 from build_tools.glossary.entries import GLOSSARY_DIR, load_glossary
 from build_tools.glossary.matcher import TermMatcher
 from build_tools.glossary.mentions import MentionIndex
+from build_tools.glossary.placement import place_entries
+from build_tools.glossary.search_words import teach_jieba
 
 log = get_plugin_logger("glossary")
 
 INDEX_PAGE = f"{GLOSSARY_DIR}/index.md"
+SOURCES_PAGE = "about/sources.md"
+GLOSSARY_TAB = "Glossary"
 # The glossary's generated pages: their Markdown holds markers that are filled at build time.
 GENERATED = {
     INDEX_PAGE: "index",
@@ -54,6 +58,7 @@ class GlossaryBuild:
             self.paper = frozenset(self.paper_by_id.values())
         except EditionError as error:
             raise PluginError(f"glossary: {error}") from None
+        teach_jieba(self.glossary)
         self.mentions = MentionIndex()
         self._counts = None
         matcher = TermMatcher(self.glossary.terms())
@@ -73,6 +78,7 @@ class GlossaryBuild:
         """Remember the reading order, for backlinks in the order a reader meets them."""
         self.rank = {page.file.src_uri: index for index, page in enumerate(nav.pages)}
         self.files = files
+        place_entries(self.glossary, nav, files, INDEX_PAGE, GLOSSARY_TAB)
 
     def page_markdown(self, markdown: str, path: str) -> str:
         """Tell the linker which page it is on; add an entry's header; lay out generated pages."""
@@ -88,6 +94,8 @@ class GlossaryBuild:
         if path in GENERATED:
             name = GENERATED[path]
             return markdown.replace(show.MARKERS[name], show.skeleton(name, self.glossary))
+        if path == SOURCES_PAGE:
+            return markdown.replace(show.SOURCES_MARK, show.sources_page(self.glossary, path))
         return markdown
 
     def page_content(self, page) -> None:

@@ -25,6 +25,7 @@ TYPES_FILE = Path(__file__).with_name("data") / "glossary_types.yml"
 REQUIRED = ("title", "type", "summary", "sources")
 OPTIONAL = (
     "title_zh",
+    "title_zh_unconfirmed",
     "aliases",
     "also_known_as",
     "year",
@@ -36,6 +37,7 @@ OPTIONAL = (
 )
 SOURCE_KINDS = ("official-text", "translation", "reference")
 SOURCE_FIELDS = ("url", "title", "publisher", "kind", "language", "accessed", "http_only")
+ONE_OWNER = "an alias may belong to one entry only"
 PAPER_CITE = re.compile(r"^paper:([a-z0-9]+(?:-[a-z0-9]+)*)$")
 _CHINESE = re.compile(r"[\u3400-\u9fff]")
 
@@ -88,6 +90,7 @@ class Entry:
     summary: str
     sources: tuple[Source, ...] = ()
     title_zh: str | None = None
+    title_zh_unconfirmed: str | None = None
     aliases: tuple[str, ...] = ()
     also_known_as: tuple[str, ...] = ()
     year: Cited | None = None
@@ -258,9 +261,16 @@ def read_entry(docs: Path, path: str) -> Entry:
     if kind.folder != folder:
         raise fields.fail("type", f"type '{kind.type}' belongs in glossary/{kind.folder}/")
     title_zh = fields.text("title_zh")
-    if title_zh is None and kind.level is not None:
+    unconfirmed = fields.text("title_zh_unconfirmed")
+    if title_zh is not None and unconfirmed is not None:
         raise fields.fail(
-            "type", f"an entry of type '{kind.type}' needs 'title_zh', its Chinese title"
+            "title_zh_unconfirmed", "'title_zh_unconfirmed' goes only without 'title_zh'"
+        )
+    if title_zh is None and unconfirmed is None and kind.level is not None:
+        raise fields.fail(
+            "type",
+            f"an entry of type '{kind.type}' needs 'title_zh', its Chinese title (or, where no "
+            "trusted source shows it, 'title_zh_unconfirmed' saying what was searched)",
         )
     if title_zh is not None and not _CHINESE.search(title_zh):
         raise fields.fail("title_zh", f"'title_zh' has no Chinese characters: {title_zh!r}")
@@ -272,6 +282,7 @@ def read_entry(docs: Path, path: str) -> Entry:
         summary=fields.text("summary", required=True),
         sources=sources,
         title_zh=title_zh,
+        title_zh_unconfirmed=unconfirmed,
         aliases=fields.names("aliases"),
         also_known_as=fields.names("also_known_as"),
         year=fields.cited("year", fields.year("year"), sources),
@@ -324,9 +335,9 @@ def load_glossary(docs: Path, generated: set[str] = frozenset()) -> Glossary:
     owner: dict[str, str] = {}
     for entry in entries:
         for term in entry.terms:
-            _claim(
-                owner, normalise(term), entry, docs, term, "an alias may belong to one entry only"
-            )
+            form = normalise(term)
+            # The matcher links a name with its first letter in either case: so must this check.
+            _claim(owner, form[:1].lower() + form[1:], entry, docs, term, ONE_OWNER)
     folded = {form.casefold(): path for form, path in owner.items()}
     for entry in entries:
         for name in entry.also_known_as:

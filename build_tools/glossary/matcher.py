@@ -39,17 +39,16 @@ class TermMatcher:
     def __init__(self, terms: dict[str, str]):
         """``terms`` maps each term (as it is written) to the key it stands for."""
         self.keys: dict[str, str] = {}
-        trie: dict = {}
         for term, key in terms.items():
             form = normalise(term)
-            if not form:
-                continue
-            self.keys[form] = key
-            node = trie
-            for char in form:
-                node = node.setdefault(char, {})
-            node[""] = True
-        pattern = _trie_pattern(trie) if trie else "(?!)"
+            if form:
+                self.keys[form] = key
+        # A name matches with its first letter capitalised or not ("Internet courts" at the
+        # start of a sentence, "internet courts" inside one): no alias needs writing twice.
+        for form, key in list(self.keys.items()):
+            self.keys.setdefault(_other_case(form), key)
+        forms = sorted(self.keys)
+        pattern = _pattern(forms, 0, len(forms), 0) if forms else "(?!)"
         self.regex = re.compile(f"{_WORD_START}(?:{pattern}){_WORD_END}")
 
     def find(self, text: str) -> Iterator[Match]:
@@ -59,25 +58,43 @@ class TermMatcher:
             yield Match(found.start(), found.end(), key)
 
 
-def _char_pattern(char: str) -> str:
-    if char == "’":
-        return f"[{APOSTROPHES}]"
-    if char == " ":
-        return r"\s+"
-    return re.escape(char)
+def _other_case(form: str) -> str:
+    """The form with its first letter's case swapped."""
+    return form[:1].swapcase() + form[1:]
 
 
-def _trie_pattern(node: dict) -> str:
-    """The regular expression of a trie node: branches longest-first, the end marker last."""
-    branches = [
-        _char_pattern(char) + _trie_pattern(child)
-        for char, child in sorted(node.items())
-        if char != ""
-    ]
-    ends_here = "" in node
-    if not branches:
+def _literal(text: str) -> str:
+    """``text`` as a pattern: any run of whitespace for a space, either apostrophe for ’."""
+    return re.escape(text).replace("\\ ", r"\s+").replace("’", f"[{APOSTROPHES}]")
+
+
+def _pattern(forms: list[str], low: int, high: int, depth: int) -> str:
+    """The pattern of the sorted ``forms[low:high]``, which share their first ``depth`` chars.
+
+    It is the pattern of their trie: siblings in character order, the longest branch tried
+    first, a term that ends here made optional (``(?:…)?``). A run of characters the forms all
+    share is written at once, without a node per character.
+    """
+    first, last = forms[low], forms[high - 1]
+    ends_here = len(first) == depth  # sorted: a form that ends here comes first
+    start = low + 1 if ends_here else low
+    if start == high:
         return ""
+    if not ends_here:
+        shared = depth
+        first = forms[start]
+        limit = min(len(first), len(last))
+        while shared < limit and first[shared] == last[shared]:
+            shared += 1
+        if shared > depth:  # one branch only: its run of shared characters, then the rest
+            return _literal(first[depth:shared]) + _pattern(forms, start, high, shared)
+    branches = []
+    while start < high:
+        char = forms[start][depth]
+        end = start + 1
+        while end < high and forms[end][depth] == char:
+            end += 1
+        branches.append(_literal(char) + _pattern(forms, start, end, depth + 1))
+        start = end
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends_here:
-        return f"(?:{body})?"
-    return body
+    return f"(?:{body})?" if ends_here else body

@@ -86,6 +86,12 @@ def entry_header(entry: Entry, index_path: str, paper: dict[str, str]) -> str:
     out = [f"# {escape_inline(entry.title)}", ""]
     if entry.title_zh:
         out += [escape_inline(entry.title_zh), '{: .entry-zh lang="zh-Hans" }', ""]
+    elif entry.title_zh_unconfirmed:
+        out += [
+            f"Chinese title not confirmed: {escape_inline(entry.title_zh_unconfirmed)}",
+            "{: .entry-zh-missing }",
+            "",
+        ]
     out += [escape_inline(entry.summary), "{: .entry-summary }", ""]
     read = [
         f"[{KIND_LABELS[source.kind]} ({escape_inline(source.publisher)})]({source.url})"
@@ -241,14 +247,14 @@ def backlinks_html(
         )
         out.append("<ol>")
         for target, mention in items:
-            label = html.escape(mention.block_id or "top")
+            place = html.escape(label(mention.block_id) if mention.block_id else "top of page")
             quote = (
                 f"{html.escape(mention.before)}<mark>{html.escape(mention.text)}</mark>"
                 f"{html.escape(mention.after)}"
             )
             out.append(
                 f'<li><a class="backlink" href="{html.escape(target)}" '
-                f'title="Go to this paragraph">¶&nbsp;{label}</a> <q>{quote}</q></li>'
+                f'title="Go to this paragraph">¶&nbsp;{place}</a> <q>{quote}</q></li>'
             )
         out.append("</ol>")
     out.append("</div>")
@@ -257,4 +263,33 @@ def backlinks_html(
         out.append("<ul>")
         out += [f'<li><a href="{html.escape(u)}">{html.escape(t)}</a></li>' for t, u in related]
         out.append("</ul>")
+    return "\n".join(out)
+
+
+SOURCES_MARK = "<!-- glossary:sources -->"
+
+
+def sources_page(glossary: Glossary, from_page: str) -> str:
+    """Every source the glossary cites, grouped by publisher, each with the entries citing it."""
+    cited: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
+    first: dict[str, object] = {}
+    for entry in glossary.entries:
+        for source in entry.sources:
+            cited[source.publisher][source.url].append(entry)
+            first.setdefault(source.url, source)
+    here = posixpath.dirname(from_page)
+    total = sum(len(urls) for urls in cited.values())
+    out = [f"{total} sources from {len(cited)} publishers.", ""]
+    for publisher in sorted(cited, key=str.casefold):
+        urls = cited[publisher]
+        out += [f"## {escape_inline(publisher)} ({len(urls)})", ""]
+        for url in sorted(urls, key=lambda u: first[u].title.casefold()):
+            source = first[url]
+            entries = ", ".join(
+                f"[{escape_inline(e.title)}]({posixpath.relpath(e.path, here)})"
+                for e in sorted(urls[url], key=lambda e: e.title.casefold())
+            )
+            kind = source.kind.replace("-", " ")
+            out.append(f"- [{escape_inline(source.title)}]({url}) — {kind}; cited by {entries}")
+        out.append("")
     return "\n".join(out)
