@@ -12,6 +12,7 @@ from pathlib import Path
 
 from build_tools.common.errors import EditionError
 from build_tools.dev.bench import run as run_bench
+from build_tools.dev.bench import run_matcher
 from build_tools.dev.weight import report as weight_report
 from build_tools.edition.convert import check, convert
 from build_tools.edition.editorial_map import DEFAULT_MAP
@@ -27,6 +28,7 @@ examples:
   python -m build_tools convert --check     what differs, and why; writes nothing
   python -m build_tools verify
   python -m build_tools bench --edition --rounds 7
+  python -m build_tools bench --matcher --terms 1000
 """
 
 
@@ -52,6 +54,9 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--terms", type=int, default=1000, help="synthetic entries (1000)")
     bench.add_argument("--rounds", type=int, default=7, help="builds of each kind (7)")
     bench.add_argument("--edition", action="store_true", help="benchmark the edition itself")
+    bench.add_argument(
+        "--matcher", action="store_true", help="time building the term matcher for --terms names"
+    )
     weight = commands.add_parser("weight", help="bytes per page type, raw and gzipped")
     weight.add_argument("--site", type=Path, default=Path("site"), help="the built site")
     return parser
@@ -78,6 +83,9 @@ def main(argv: list[str] | None = None) -> int:
             return _verify(args)
         if args.command == "weight":
             print("\n".join(weight_report(args.site)))
+            return 0
+        if args.command == "bench" and args.matcher:
+            run_matcher(args.terms, args.rounds)
             return 0
         if args.command == "bench":
             run_bench(args.pages, args.terms, args.rounds, args.edition)

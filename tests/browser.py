@@ -1,11 +1,18 @@
 """Helpers for the browser tests: Debian's Chromium under Playwright, every outside request
-blocked and counted, the site served from disk (file://) or from 127.0.0.1."""
+blocked and counted, the site served from disk (file://) or from 127.0.0.1.
+
+Every browser test opens its pages through ``guarded`` (the ``guarded_page`` fixture does it):
+outside requests are aborted and recorded, and before the context closes the guard waits for
+the network to go idle and then a settle time, so a request a page fires a second after it has
+loaded is caught too. A test that made one fails, naming the addresses.
+"""
 
 from __future__ import annotations
 
 import functools
 import http.server
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
@@ -19,21 +26,88 @@ ARGS = [
     "--disable-gpu",
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+LOCAL_SCHEMES = {"file", "data", "blob", "about"}
+VIEWPORT = {"width": 1280, "height": 900}
+# How long the guard keeps listening once the network is idle (Playwright calls a page idle
+# after 500 ms without a request), so that timers, lazy loads and late fetches are seen.
+SETTLE_MS = 1500
+
+
+class OutsideRequest(AssertionError):
+    """A page tried to load something from outside the machine."""
+
+    def __init__(self, urls: list[str]):
+        self.urls = urls
+        super().__init__(f"requests that would leave the machine: {urls}")
 
 
 class RequestGuard:
-    """Aborts and records every request that would leave the machine."""
+    """Aborts and records every request, and every WebSocket, that would leave the machine."""
 
     def __init__(self) -> None:
         self.blocked: list[str] = []
 
+    @staticmethod
+    def is_local(address: str) -> bool:
+        """Whether an address stays on this machine (a file, inline data, or 127.0.0.1)."""
+        url = urlparse(address)
+        return url.scheme in LOCAL_SCHEMES or url.hostname in LOCAL_HOSTS
+
     def handle(self, route) -> None:
-        url = urlparse(route.request.url)
-        if url.scheme in {"file", "data", "blob", "about"} or url.hostname in LOCAL_HOSTS:
+        """Route handler: let local requests through, abort and record the rest."""
+        if self.is_local(route.request.url):
             route.continue_()
         else:
             self.blocked.append(route.request.url)
             route.abort()
+
+    def handle_socket(self, socket) -> None:
+        """WebSocket handler: connect local sockets, close and record the rest."""
+        if self.is_local(socket.url):
+            socket.connect_to_server()
+        else:
+            self.blocked.append(socket.url)
+            socket.close()
+
+    def watch(self, context) -> None:
+        """Put every page of a browser context (and its workers) under the guard."""
+        context.route("**/*", self.handle)
+        context.route_web_socket("**/*", self.handle_socket)
+
+    def settle(self, context) -> None:
+        """Wait until every open page's network is idle, then the settle time."""
+        pages = [page for page in context.pages if not page.is_closed()]
+        for page in pages:
+            page.wait_for_load_state("networkidle")
+        if pages:
+            pages[0].wait_for_timeout(SETTLE_MS)
+
+    def check(self) -> None:
+        """Fail, naming the addresses, if anything tried to leave the machine."""
+        if self.blocked:
+            raise OutsideRequest(list(self.blocked))
+
+
+@contextmanager
+def guarded(browser, **options) -> Iterator:
+    """A fresh page in its own context, under a ``RequestGuard`` (as ``page.guard``).
+
+    On leaving, the guard waits for the network to settle, closes the context, and raises
+    ``OutsideRequest`` if any request tried to leave the machine. ``options`` go to
+    ``browser.new_context``.
+    """
+    guard = RequestGuard()
+    # Service workers would fetch outside the context's routing: none may start.
+    context = browser.new_context(**{"viewport": VIEWPORT, "service_workers": "block", **options})
+    guard.watch(context)
+    page = context.new_page()
+    page.guard = guard
+    try:
+        yield page
+        guard.settle(context)
+    finally:
+        context.close()
+    guard.check()
 
 
 @contextmanager

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from contextlib import ExitStack
 
 import pytest
 
-from conftest import ARTIFACTS
+from browser import OutsideRequest, guarded, serve
+from conftest import ARTIFACTS, ROOT
 
 
 def in_viewport(page, selector: str) -> bool:
@@ -105,10 +107,9 @@ PAGE_TYPES = [
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
 def test_every_page_type_loads_with_no_outside_request(guarded_page, site_root, name):
+    """The guard fails the test if the page, once settled, asked for anything from outside."""
     page = guarded_page
     page.goto(site_root + f"{name}.html")
-    page.wait_for_load_state("load")
-    page.wait_for_timeout(300)
     assert page.locator("article, .md-content").first.is_visible()
 
 
@@ -122,3 +123,62 @@ def test_print_hides_chrome_and_prints_glossary_links_as_text(guarded_page, site
     text = page.eval_on_selector(link, "e => getComputedStyle(e.parentElement).color")
     decoration = page.eval_on_selector(link, "e => getComputedStyle(e).textDecorationLine")
     assert color == text and decoration == "none"
+
+
+# A page that asks for something from outside one second after it has loaded, by fetch and by
+# WebSocket: what a lazy widget, an analytics beacon or a font loader would do.
+LATE_REQUESTS = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Late requests</title></head>
+<body><p>Loaded.</p>
+<script>
+addEventListener("load", () => setTimeout(() => {
+  fetch("%s").catch(() => {});
+  %s
+}, 1000));
+</script></body></html>
+"""
+
+
+def _late_page(folder, fetch: str, socket: str = "") -> str:
+    (folder / "late.html").write_text(LATE_REQUESTS % (fetch, socket), encoding="utf-8")
+    return "late.html"
+
+
+@pytest.mark.parametrize("served", ["file", "http"])
+def test_the_guard_catches_a_request_fired_a_second_after_load(chromium, tmp_path, served):
+    name = _late_page(
+        tmp_path, "https://example.com/x", 'new WebSocket("wss://example.com/socket");'
+    )
+    with ExitStack() as stack:
+        root = tmp_path.as_uri() + "/" if served == "file" else stack.enter_context(serve(tmp_path))
+        with pytest.raises(OutsideRequest) as caught, guarded(chromium) as page:
+            page.goto(root + name)
+            assert page.inner_text("p") == "Loaded."
+            assert page.guard.blocked == [], "nothing yet: the timer has not fired"
+    assert sorted(caught.value.urls) == ["https://example.com/x", "wss://example.com/socket"]
+
+
+def test_the_guard_lets_a_late_local_request_through(chromium, tmp_path):
+    name = _late_page(tmp_path, "late.html")
+    with serve(tmp_path) as root, guarded(chromium) as page:
+        page.goto(root + name)
+        with page.expect_request("**/late.html", timeout=5000):
+            pass
+    assert page.guard.blocked == []
+
+
+# Opening a context or a page anywhere but tests/browser.py would bypass the guard; so would
+# launching a second browser anywhere but the session fixture in conftest.py.
+OPENS_A_PAGE = re.compile(r"\.new_(?:context|page)\(")
+LAUNCHES = re.compile(r"sync_playwright\(|\.launch\w*\(|\.connect_over_cdp\(")
+
+
+def test_every_browser_test_opens_its_pages_under_the_guard():
+    offenders = []
+    for path in sorted((ROOT / "tests").glob("*.py")):
+        if path.name == "browser.py":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if OPENS_A_PAGE.search(line) or (path.name != "conftest.py" and LAUNCHES.search(line)):
+                offenders.append(f"{path.name}:{number}: {line.strip()}")
+    assert offenders == [], "open pages with the guarded_page fixture or browser.guarded()"

@@ -86,7 +86,8 @@ def test_check_names_the_pages_that_drifted_and_writes_nothing(workspace):
     result = convert(workspace, "--check")
 
     assert result.returncode == 1
-    assert "panel-3.md" in result.stderr and "conclusion.md" in result.stderr
+    assert "panel-3.md:3: page was edited by hand" in result.stderr
+    assert "conclusion.md: missing" in result.stderr
     assert "chapter-1.md" not in result.stderr
     assert snapshot(workspace / "docs") == before
 
@@ -175,33 +176,44 @@ def test_a_panel_heading_the_map_does_not_know_is_an_error(workspace):
 
 
 @pytest.mark.parametrize(
-    ("change", "expected"),
+    ("change", "fault", "expected"),
     [
         (
             (
                 'line: 913\n    printed: "Is intensifying"',
                 'line: 914\n    printed: "Is intensifying"',
             ),
+            "line: 914",
             "correction expects 'Is intensifying' on cyberspace-governance-white-paper-2023.txt line 914",
         ),
         (
             ("kind: break\n    line: 829", "kind: breach\n    line: 829"),
+            "kind: breach",
             "unknown repair kind 'breach'",
         ),
-        (("  - id: panel3\n", "  - id: panel2\n"), "panel 'panel2' is already used"),
-        (("end: 584", "end: [584]"), "field 'end' must be a whole number"),
-        (("corrections:\n", "corrections:\n  - line: 5\n    printed: [\n"), "malformed YAML"),
+        (("  - id: panel3\n", "  - id: panel2\n"), "id: panel2", "panel 'panel2' is already used"),
+        (("end: 584", "end: [584]"), "end: [584]", "field 'end' must be a whole number"),
+        (
+            # The bracket is found unclosed on the next line; the fault is where it opened.
+            ("corrections:\n", "corrections:\n  - printed: [Is\n    line: 5\n"),
+            "printed: [Is",
+            "malformed YAML",
+        ),
     ],
 )
-def test_bad_editorial_map_names_its_line(workspace, change, expected):
+def test_bad_editorial_map_names_its_line(workspace, change, fault, expected):
     yml = workspace / "seeds/edition.yml"
     text = yml.read_text(encoding="utf-8")
     assert change[0] in text
-    yml.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
+    at = text.index(change[0])
+    text = text.replace(change[0], change[1], 1)
+    yml.write_text(text, encoding="utf-8")
+    line = text[: text.index(fault, at)].count("\n") + 1
     before = snapshot(workspace / "docs")
 
     result = convert(workspace)
 
     assert result.returncode == 2
-    assert "edition.yml:" in result.stderr and expected in result.stderr, result.stderr
+    assert f"edition.yml:{line}: " in result.stderr, result.stderr
+    assert expected in result.stderr, result.stderr
     assert snapshot(workspace / "docs") == before

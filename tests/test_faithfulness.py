@@ -1,13 +1,13 @@
-"""The faithfulness check: page words = seed words with the editorial map applied."""
+"""The faithfulness check: page words = seed words with the editorial map applied.
+
+That the committed pages pass it is checked once, by `python -m build_tools verify` in
+`make test`; these tests show that the check catches what it must.
+"""
 
 from __future__ import annotations
 
 from build_tools.edition.faithfulness import check_docs, page_units, words
-from conftest import DOCS, MAP, run_tool
-
-
-def test_every_committed_page_is_faithful_to_the_seed():
-    assert check_docs(DOCS, MAP) == []
+from conftest import run_tool
 
 
 def test_a_changed_word_is_reported_with_page_and_words(workspace):

@@ -37,11 +37,12 @@ def heading_texts(page, selector: str = "h2") -> list[str]:
 
 
 def links_to(site: Path, entry_file: str) -> list[tuple[str, str]]:
-    """(page, link text) for every glossary link in the paper that leads to ``entry_file``."""
+    """(page, link text) for every glossary link in the paper's own text (editor's notes aside)
+    that leads to ``entry_file``."""
     found = []
     for name in PAPER:
         for a in content(site, f"{name}.html").select("a.glossary-link"):
-            if a["href"].endswith(entry_file):
+            if a["href"].endswith(entry_file) and not a.find_parent(class_="admonition"):
                 found.append((name, a.get_text()))
     return found
 
@@ -156,8 +157,9 @@ def test_legal_framework_follows_panel_one(site):
         "1. Laws",
         "2. Administrative regulations",
         "3. Departmental rules",
-        "4. Local regulations",
-        "5. Local administrative rules",
+        "4. Normative documents",
+        "5. Local regulations",
+        "6. Local administrative rules",
     ]
     local = page.select_one("#local-regulation + ul").get_text()
     assert "Shanghai Municipal Data Regulations" in local

@@ -41,12 +41,25 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LinedDict
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+# An unclosed bracket or quote, or a key without its colon, is noticed on a later line; the line
+# at fault is where that construct began (the error's context), not where the parser gave up.
+_FAULT_AT_CONTEXT = ("while scanning", "while parsing a flow", "while parsing a quoted")
+
+
+def _fault_mark(error: yaml.YAMLError):
+    """Where a person should look for a YAML syntax error."""
+    context = getattr(error, "context", None) or ""
+    if context.startswith(_FAULT_AT_CONTEXT) and getattr(error, "context_mark", None):
+        return error.context_mark
+    return getattr(error, "problem_mark", None)
+
+
 def load_yaml(text: str, path: Path | str, first_line: int = 1):
     """Parse YAML text; mappings come back as ``LinedDict``. Syntax errors name the line."""
     try:
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        mark = _fault_mark(error)
         line = mark.line + first_line if mark else first_line
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise EditionError(path, line, f"malformed YAML: {problem}") from None

@@ -3,14 +3,23 @@
 ``python -m build_tools bench --pages N --terms M`` writes a site of N pages mentioning M glossary
 entries, builds it with and without the hooks, alternating so that drift in the machine's speed
 hits both alike, and prints the median times and, last, ``overhead: R`` (with / without).
-``--edition`` benchmarks the edition itself instead. Timing is printed, never asserted.
+``--edition`` benchmarks the edition itself instead; ``--matcher`` times building the term
+matcher for M terms. Timing is printed, never asserted.
+
+Both builds of a pair read the same ``mkdocs.yml``; the one without hooks is given ``hooks=[]``
+through ``mkdocs.config.load_config``, whose keyword overrides replace the file's values before
+the config is validated (so no hook is ever imported). Every site, config and bytecode file goes
+to a temporary folder: nothing is written into the repository.
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import os
 import random
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -19,14 +28,22 @@ import tempfile
 import time
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parents[2]
-HOOKS = ("hooks/paragraph_links.py", "hooks/glossary.py")
+EDITION_CONFIG = ROOT / "mkdocs.yml"
 _VOCABULARY = (
     "internet data security platform network online digital information service market "
     "protection governance cyber regulation court public legal system operation consumer "
     "technology innovation infrastructure content minors fraud privacy standard cooperation"
 ).split()
 _KINDS = ("Law", "Regulations", "Measures", "Provisions", "Initiative", "Commission", "Forum")
+# What a build in a fresh process runs: the arguments are the config, the site folder, and
+# "hooks" or "plain". It is the body of `mkdocs build` (startup, build, shutdown) without the CLI.
+_BUILD = (
+    "import sys; from pathlib import Path; from build_tools.dev.bench import build_once; "
+    "build_once(Path(sys.argv[1]), Path(sys.argv[2]), hooks=sys.argv[3] == 'hooks')"
+)
 
 
 def entry_names(count: int, seed: int = 7) -> list[str]:
@@ -40,17 +57,57 @@ def entry_names(count: int, seed: int = 7) -> list[str]:
     return sorted(names)
 
 
-def write_site(folder: Path, pages: int, terms: int, seed: int = 11) -> None:
-    """A synthetic site: N pages of paper-like paragraphs, M entries, every entry mentioned."""
+def hook_paths(config: Path = EDITION_CONFIG) -> list[Path]:
+    """The hooks a ``mkdocs.yml`` registers, as absolute paths (read without running its tags)."""
+    root = yaml.compose(config.read_text(encoding="utf-8"))
+    for key, value in root.value:
+        if key.value == "hooks" and isinstance(value, yaml.SequenceNode):
+            return [(config.parent / item.value).resolve() for item in value.value]
+    return []
+
+
+def _entry(number: int, name: str) -> str:
+    """A synthetic entry that satisfies the entry schema: a law, with a Chinese title, a source."""
+    url = f"https://example.org/laws/{number}"
+    return (
+        f"---\ntitle: {name}\ntitle_zh: 合成法律第{number}号\ntype: law\n"
+        f"summary: The synthetic instrument number {number}.\n"
+        f"sources:\n  - url: {url}\n    title: {name}\n    publisher: Example Publisher\n"
+        f"    kind: official-text\n---\n\n"
+        # As in the edition, Chinese in an entry's text: both builds segment it for search.
+        f"An entry of the benchmark, in Chinese 合成法律第{number}号.\n"
+    )
+
+
+def _write_map(seeds: Path, pages: int) -> None:
+    """A seed and an editorial map whose parts are the synthetic pages: they are "the paper"."""
+    seed = "".join(f"Page {page}\n" for page in range(pages))
+    (seeds / "synthetic.txt").write_text(seed, encoding="utf-8")
+    parts = "".join(
+        f"  - {{id: page{page}, file: page-{page:04d}.md, "
+        f'heading: {{line: {page + 1}, printed: "Page {page}"}}}}\n'
+        for page in range(pages)
+    )
+    (seeds / "edition.yml").write_text(
+        f'seed: synthetic.txt\nsha256: "{hashlib.sha256(seed.encode()).hexdigest()}"\n'
+        f'title: Benchmark\nend: {{line: {pages}, printed: "Page {pages - 1}"}}\n'
+        f"parts:\n{parts}panels: []\n",
+        encoding="utf-8",
+    )
+
+
+def write_site(folder: Path, pages: int, terms: int, seed: int = 11) -> Path:
+    """A synthetic site: N pages of paper-like paragraphs, M entries, every entry mentioned.
+
+    Returns its ``mkdocs.yml``, which registers every hook of the edition's ``mkdocs.yml``.
+    """
     rng = random.Random(seed)
     names = entry_names(terms)
     docs = folder / "docs"
     (docs / "glossary" / "law").mkdir(parents=True)
     for number, name in enumerate(names):
         (docs / "glossary" / "law" / f"entry-{number}.md").write_text(
-            f"---\ntitle: {name}\ntype: law\nsummary: The synthetic instrument number {number}.\n"
-            f"---\n\nAn entry of the benchmark.\n",
-            encoding="utf-8",
+            _entry(number, name), encoding="utf-8"
         )
     unmentioned = list(names)
     rng.shuffle(unmentioned)
@@ -61,7 +118,8 @@ def write_site(folder: Path, pages: int, terms: int, seed: int = 11) -> None:
             for _ in range(2):
                 name = unmentioned.pop() if unmentioned else rng.choice(names)
                 words.insert(rng.randrange(len(words)), f"the {name}")
-            lines += [" ".join(words).capitalize() + ".", f"{{: #page{page}-p{paragraph} }}", ""]
+            words[0] = words[0][0].upper() + words[0][1:]  # the names keep their capitals
+            lines += [" ".join(words) + ".", f"{{: #page{page}-p{paragraph} }}", ""]
         (docs / f"page-{page:04d}.md").write_text("\n".join(lines), encoding="utf-8")
     for name, marker in (
         ("index", "index"),
@@ -69,75 +127,123 @@ def write_site(folder: Path, pages: int, terms: int, seed: int = 11) -> None:
         ("timeline", "timeline"),
     ):
         (docs / "glossary" / f"{name}.md").write_text(f"# {name}\n\n<!-- glossary:{marker} -->\n")
-
-
-def write_configs(folder: Path, hooks_dir: Path) -> tuple[Path, Path]:
-    """Two configs for the same docs: with the edition's hooks, and without."""
-    base = (
+    (folder / "seeds").mkdir()
+    _write_map(folder / "seeds", pages)
+    config = folder / "mkdocs.yml"
+    config.write_text(
         "site_name: Benchmark\n"
         "theme:\n  name: material\n  font: false\n"
         "plugins:\n  - search\n"
         "markdown_extensions:\n  - attr_list\n  - md_in_html\n  - toc:\n      permalink: true\n"
         "validation:\n  nav:\n    omitted_files: ignore\n"
+        "hooks:\n" + "".join(f"  - {path}\n" for path in hook_paths()),
+        encoding="utf-8",
     )
-    hooks = "hooks:\n" + "".join(f"  - {hooks_dir / Path(h).name}\n" for h in HOOKS)
-    plain = folder / "plain.yml"
-    linked = folder / "linked.yml"
-    plain.write_text(base, encoding="utf-8")
-    linked.write_text(base + hooks, encoding="utf-8")
-    return linked, plain
+    return config
 
 
-def edition_configs(folder: Path) -> tuple[Path, Path]:
-    """The edition's own config, and a copy of it without the hooks."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    plain_text = "".join(
-        line for line in text.splitlines(keepends=True) if line.strip()[2:] not in HOOKS
+def load(config: Path, site: Path, hooks: bool):
+    """The validated config of one build into ``site``; with ``hooks=False``, without any hook."""
+    from mkdocs.config import load_config
+
+    # Not strict: without the hooks, links to the anchors they make (table rows) are warnings.
+    overrides: dict = {"site_dir": str(site), "strict": False}
+    if not hooks:
+        overrides["hooks"] = []
+    return load_config(str(config), **overrides)
+
+
+def build_once(config: Path, site: Path, hooks: bool) -> None:
+    """One build, as ``mkdocs build`` does it (startup and shutdown events included)."""
+    from mkdocs.commands.build import build
+
+    logging.getLogger("mkdocs").addHandler(logging.StreamHandler())  # errors, shown on failure
+    cfg = load(config, site, hooks)
+    cfg.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(cfg)
+    finally:
+        cfg.plugins.on_shutdown()
+
+
+def build_seconds(config: Path, site: Path, hooks: bool, scratch: Path) -> tuple[float, float]:
+    """Wall and CPU time of one build in a fresh process, which writes only under ``scratch``."""
+    env = dict(
+        os.environ,
+        NO_MKDOCS_2_WARNING="1",
+        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+        # Bytecode of the hooks and tools goes here, not into the repository's __pycache__.
+        PYTHONPYCACHEPREFIX=str(scratch / "pycache"),
     )
-    plain_text = re.sub(r"^hooks:\n(?!  - )", "hooks: []\n", plain_text, flags=re.MULTILINE)
-    plain = ROOT / ".bench-plain.yml"
-    plain.write_text(plain_text, encoding="utf-8")
-    return ROOT / "mkdocs.yml", plain
-
-
-def build_seconds(config: Path, site: Path) -> float:
-    """Wall time of one ``mkdocs build`` in a fresh process."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", EDITION_OFFLINE="false")
+    kind = "hooks" if hooks else "plain"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
-        check=True,
+    result = subprocess.run(
+        [sys.executable, "-c", _BUILD, str(config), str(site), kind],
         env=env,
-        cwd=config.parent,
+        cwd=scratch,
         stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
     )
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode:
+        raise RuntimeError(f"the build ({kind}) failed:\n{result.stderr[-3000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
 def run(pages: int, terms: int, rounds: int, edition: bool) -> float:
-    """Build alternately with and without hooks; print medians, return the overhead ratio."""
+    """Build alternately with and without hooks; print medians, return the overhead ratio.
+
+    Both wall time and the build process's CPU time are printed: on a busy machine the CPU
+    time is the steadier of the two. The ratio returned is the CPU time's.
+    """
     folder = Path(tempfile.mkdtemp(prefix="edition-bench-"))
     try:
         if edition:
-            linked, plain = edition_configs(folder)
-            label = "the edition"
+            config, label = EDITION_CONFIG, "the edition"
         else:
-            write_site(folder, pages, terms)
-            linked, plain = write_configs(folder, ROOT / "hooks")
+            config = write_site(folder / "synthetic", pages, terms)
             label = f"{pages} pages x {terms} entries"
-        times: dict[str, list[float]] = {"with hooks": [], "without hooks": []}
-        build_seconds(plain, folder / "warm-up")
+        for hooks in (True, False):  # warm-up: bytecode, jieba's cache, the disk cache
+            build_seconds(config, folder / "warm-up", hooks, folder)
+        runs: dict[bool, list[tuple[float, float]]] = {True: [], False: []}
         for _ in range(rounds):
-            times["with hooks"].append(build_seconds(linked, folder / "site-linked"))
-            times["without hooks"].append(build_seconds(plain, folder / "site-plain"))
-        medians = {name: statistics.median(values) for name, values in times.items()}
+            for hooks in (True, False):
+                runs[hooks].append(build_seconds(config, folder / "site", hooks, folder))
         print(f"benchmark: {label}, {rounds} rounds, alternating")
-        for name, values in times.items():
-            runs = ", ".join(f"{v:.2f}" for v in values)
-            print(f"{name}: median {medians[name]:.2f} s  (runs: {runs})")
-        ratio = medians["with hooks"] / medians["without hooks"]
-        print(f"overhead: {ratio:.3f}")
-        return ratio
+        ratios = []
+        for index, measure in enumerate(("wall time", "CPU time")):
+            medians = {}
+            for hooks, name in ((True, "with hooks"), (False, "without hooks")):
+                values = [run[index] for run in runs[hooks]]
+                medians[hooks] = statistics.median(values)
+                listed = ", ".join(f"{v:.2f}" for v in values)
+                print(f"{measure}, {name}: median {medians[hooks]:.2f} s  (runs: {listed})")
+            ratios.append(medians[True] / medians[False])
+        print(f"overhead, wall time: {ratios[0]:.3f}")
+        print(f"overhead, CPU time: {ratios[1]:.3f}")
+        return ratios[1]
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-        (ROOT / ".bench-plain.yml").unlink(missing_ok=True)
+
+
+def run_matcher(terms: int, rounds: int) -> float:
+    """Time building the term matcher for ``terms`` names; print the runs and the median (ms)."""
+    from build_tools.glossary.matcher import TermMatcher
+
+    names = {name: str(number) for number, name in enumerate(entry_names(terms))}
+    runs = []
+    for _ in range(rounds):
+        re.purge()  # `re` caches compiled patterns: every round must compile anew
+        start = time.perf_counter()
+        TermMatcher(names)
+        runs.append((time.perf_counter() - start) * 1000)
+    median = statistics.median(runs)
+    print(f"matcher: {terms} terms, {rounds} rounds")
+    print(f"runs (ms): {', '.join(f'{r:.1f}' for r in runs)}")
+    print(f"build: median {median:.1f} ms")
+    return median

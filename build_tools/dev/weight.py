@@ -48,7 +48,11 @@ def page_assets(site: Path, page: str) -> list[str]:
 def report(site: Path) -> list[str]:
     """The weight report's lines; a missing site is an error, not an empty report."""
     if not (site / "index.html").is_file():
-        raise EditionError(site, None, "no built site here: run `make site` first, or pass --site")
+        raise EditionError(
+            site,
+            None,
+            "no built site here: run `make site` in the repository root first, or pass --site",
+        )
     lines = [
         f"{'page type':16} {'HTML raw/gz':>16} {'CSS raw/gz':>18} {'JS raw/gz':>18} {'ours gz':>8}"
     ]

@@ -94,6 +94,10 @@ def check(
     plan = page_files.plan(out, page_bodies(edition), False, page_meta(edition))
     drift = list(plan.refused.values())
     for path in plan.writes:
-        why = "missing" if not path.exists() else "out of date"
-        drift.append(EditionError(path, None, f"{why}: the seed or the map changed; run convert"))
+        why = (
+            "out of date: the seed or the map changed; run convert"
+            if path.exists()
+            else "missing: run convert to write it"
+        )
+        drift.append(EditionError(path, None, why))
     return sorted(drift, key=lambda error: str(error.path))

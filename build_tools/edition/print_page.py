@@ -36,10 +36,28 @@ def _blocks(page: Page, levels: int, panels: dict[str, Page]) -> list[str]:
     return chunks
 
 
+ORIGINAL = "http://english.scio.gov.cn/node_9001076.html"
+
+
+def title_block(title: str) -> str:
+    """What a printed copy says about itself, and a button to print it (hidden in print)."""
+    return (
+        '<div class="print-title-block" markdown>\n\n'
+        f"**{escape_inline(title)}**. White paper of the State Council Information Office of the "
+        "People’s Republic of China, March 2023. Source of the original: "
+        f"<{ORIGINAL}>.\n\n"
+        "This copy: the open annotated edition, at "
+        '<span class="edition-address">its canonical address</span>.\n\n'
+        "</div>\n\n"
+        '<p class="print-controls"><button type="button" class="md-button print-button">'
+        "Print or save as PDF</button></p>"
+    )
+
+
 def print_page(title: str, pages: list[Page]) -> str:
     """The Markdown of the whole-paper page."""
     panels = {page.id: page for page in pages if page.kind == "panel"}
-    chunks = [f"# {escape_inline(title)} {{ #whole-paper }}"]
+    chunks = [f"# {escape_inline(title)} {{ #whole-paper }}", title_block(title)]
     for page in pages:
         if page.kind == "part":
             chunks += _blocks(page, 1, panels)

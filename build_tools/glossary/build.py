@@ -53,7 +53,7 @@ class GlossaryBuild:
         """Read the glossary and the editorial map; add the auto-linker to Python-Markdown."""
         docs = Path(config.docs_dir)
         try:
-            self.glossary = load_glossary(docs, generated=set(GENERATED))
+            self.glossary = load_glossary(docs)
             self.paper_by_id = paper_files(Path(config.config_file_path).parent / DEFAULT_MAP)
             self.paper = frozenset(self.paper_by_id.values())
         except EditionError as error:

@@ -37,6 +37,10 @@ OPTIONAL = (
 )
 SOURCE_KINDS = ("official-text", "translation", "reference")
 SOURCE_FIELDS = ("url", "title", "publisher", "kind", "language", "accessed", "http_only")
+# The glossary's own pages, which are not entries (generated lists and the connections figure).
+NOT_ENTRY_PAGES = frozenset(
+    f"{GLOSSARY_DIR}/{name}.md" for name in ("index", "legal-framework", "timeline", "connections")
+)
 ONE_OWNER = "an alias may belong to one entry only"
 PAPER_CITE = re.compile(r"^paper:([a-z0-9]+(?:-[a-z0-9]+)*)$")
 _CHINESE = re.compile(r"[\u3400-\u9fff]")
@@ -249,11 +253,12 @@ def read_entry(docs: Path, path: str) -> Entry:
     if page.front is None:
         raise EditionError(file, 1, "a glossary entry must start with YAML front matter (---)")
     fields = _Fields(file, data)
-    for name in REQUIRED[:3]:
-        fields.text(name, required=True)
+    # Unknown fields first: a misspelt name is reported at its own line, not as a missing field.
     unknown = sorted(set(data) - set(REQUIRED) - set(OPTIONAL))
     if unknown:
         raise fields.fail(unknown[0], f"unknown field(s): {', '.join(unknown)}")
+    for name in REQUIRED[:3]:
+        fields.text(name, required=True)
     kind = _kinds().get(data["type"])
     if kind is None:
         raise fields.fail("type", f"unknown type '{data['type']}' (one of: {', '.join(_kinds())})")
@@ -325,7 +330,7 @@ def _check_files(docs: Path, generated: set[str]) -> list[str]:
     return paths
 
 
-def load_glossary(docs: Path, generated: set[str] = frozenset()) -> Glossary:
+def load_glossary(docs: Path, generated: frozenset[str] = NOT_ENTRY_PAGES) -> Glossary:
     """Read every entry under ``docs/glossary``; refuse a name claimed by two entries.
 
     ``generated`` lists the glossary's own pages (index, framework, timeline), which are not
@@ -354,17 +359,23 @@ def load_glossary(docs: Path, generated: set[str] = frozenset()) -> Glossary:
 
 def _claim(owner: dict, form: str, entry: Entry, docs: Path, term: str, rule: str) -> None:
     if form in owner and owner[form] != entry.path:
+        other = docs / owner[form]
+        line = _line_of_name(other, term)
         raise EditionError(
             docs / entry.path,
             _line_of_name(docs / entry.path, term),
-            f"name '{term}' is claimed by this entry and by {docs / owner[form]}; {rule}",
+            f"name '{term}' is claimed by this entry and by {other}{f':{line}' if line else ''}; "
+            f"{rule}",
         )
     owner[form] = entry.path
 
 
 def _line_of_name(file: Path, name: str) -> int | None:
-    """The line of the front matter where ``name`` is written (for errors about a name)."""
-    for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
-        if name in line:
-            return number
-    return None
+    """The line of the front matter where ``name`` is given (for errors about a name): a line
+    whose value is the name (``title: X``, ``- X``) before one that merely mentions it."""
+    lines = file.read_text(encoding="utf-8").splitlines()
+    end = next((n for n, line in enumerate(lines[1:], start=1) if line == "---"), len(lines))
+    front = list(enumerate(lines[:end], start=1))
+    value = re.compile(rf"^\s*(?:-|[\w-]+:)\s+([\"']?){re.escape(name)}\1\s*$")
+    given = next((number for number, line in front if value.match(line)), None)
+    return given or next((number for number, line in front if name in line), None)
