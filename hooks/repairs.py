@@ -1,0 +1,18 @@
+"""MkDocs hook: marks every correction of the scan in place, for the "Show repairs" switch.
+
+Only forwards events to ``build_tools.site.repairs``, where the marks are placed.
+"""
+
+from build_tools.site.repairs import RepairsExtension
+
+repairs = RepairsExtension()
+
+
+def on_config(config):
+    """Read the editorial map and register the marker with Python-Markdown."""
+    repairs.start(config)
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Tell the marker which page Python-Markdown is about to convert."""
+    repairs.page = page.file.src_uri
