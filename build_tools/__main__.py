@@ -17,12 +17,14 @@ from build_tools.dev.weight import report as weight_report
 from build_tools.edition.convert import check, convert
 from build_tools.edition.editorial_map import DEFAULT_MAP
 from build_tools.edition.faithfulness import check_docs
+from build_tools.site.pdf import make_pdf
 
 EPILOG = """commands, by phase:
   convert   seed + editorial map -> the Markdown pages in docs/ (convert time)
   verify    the words of every page against the seed with the map's corrections
   bench     time the site build with and without the hooks (developer tool)
   weight    bytes per page type of the built site (developer tool)
+  pdf       print the built site's whole paper to site/downloads/ as a PDF (after make site)
 
 examples:
   python -m build_tools convert --check     what differs, and why; writes nothing
@@ -59,6 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     weight = commands.add_parser("weight", help="bytes per page type, raw and gzipped")
     weight.add_argument("--site", type=Path, default=Path("site"), help="the built site")
+    pdf = commands.add_parser("pdf", help="print the whole paper as a PDF (after make site)")
+    pdf.add_argument("--site", type=Path, default=Path("site"), help="the built site")
     return parser
 
 
@@ -83,6 +87,13 @@ def main(argv: list[str] | None = None) -> int:
             return _verify(args)
         if args.command == "weight":
             print("\n".join(weight_report(args.site)))
+            return 0
+        if args.command == "pdf":
+            made = make_pdf(args.site)
+            print(
+                f"wrote {made.path}: {made.size / 1e6:.1f} MB, {made.pages} pages, "
+                f"in {made.seconds:.1f} s"
+            )
             return 0
         if args.command == "bench" and args.matcher:
             run_matcher(args.terms, args.rounds)

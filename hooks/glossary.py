@@ -29,7 +29,7 @@ def on_nav(nav, config, files):
 
 def on_page_markdown(markdown, page, config, files):
     """Entry headers and generated pages' layout."""
-    return build.page_markdown(markdown, page.file.src_uri)
+    return build.page_markdown(markdown, page)
 
 
 @event_priority(-50)  # after the search plugin: backlinks are not worth indexing

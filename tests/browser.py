@@ -33,7 +33,7 @@ VIEWPORT = {"width": 1280, "height": 900}
 SETTLE_MS = 1500
 
 
-class OutsideRequest(AssertionError):
+class OutsideRequestError(AssertionError):
     """A page tried to load something from outside the machine."""
 
     def __init__(self, urls: list[str]):
@@ -85,7 +85,7 @@ class RequestGuard:
     def check(self) -> None:
         """Fail, naming the addresses, if anything tried to leave the machine."""
         if self.blocked:
-            raise OutsideRequest(list(self.blocked))
+            raise OutsideRequestError(list(self.blocked))
 
 
 @contextmanager
@@ -93,7 +93,7 @@ def guarded(browser, **options) -> Iterator:
     """A fresh page in its own context, under a ``RequestGuard`` (as ``page.guard``).
 
     On leaving, the guard waits for the network to settle, closes the context, and raises
-    ``OutsideRequest`` if any request tried to leave the machine. ``options`` go to
+    ``OutsideRequestError`` if any request tried to leave the machine. ``options`` go to
     ``browser.new_context``.
     """
     guard = RequestGuard()

@@ -11,7 +11,10 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT
 
-EDIT = "https://github.com/cyberspace-edition/annotated-edition/edit/main/"
+# A local build: the repository is the placeholder in mkdocs.yml (the Pages workflow sets the
+# real one; tests/test_citations.py builds with a deployment's settings too).
+REPOSITORY = "https://example.invalid/repository-not-set"
+EDIT = REPOSITORY + "/edit/main/"
 PAPER = [
     "preface",
     *(f"chapters/chapter-{n}" for n in range(1, 7)),
@@ -36,7 +39,7 @@ def test_the_config_names_the_repository_and_where_edits_go():
     # BaseLoader builds no objects (all strings); safe_load rejects mkdocs.yml's !ENV tags.
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = yaml.load(text, Loader=yaml.BaseLoader)  # noqa: S506
-    assert config["repo_url"] == "https://github.com/cyberspace-edition/annotated-edition"
+    assert config["repo_url"] == ["REPO_URL", REPOSITORY]  # !ENV: the deployment's, or this
     assert config["edit_uri"] == "edit/main/docs/"
     assert config["theme"]["custom_dir"] == "overrides"
 
@@ -62,14 +65,18 @@ def test_edit_this_page_leads_to_the_file_that_makes_the_page(site, page, source
 
 @pytest.mark.parametrize("page", PAPER)
 def test_the_papers_pages_offer_to_correct_the_text_in_the_editorial_map(site, page):
-    links = buttons(soup(site, page))
-    assert links["Correct the paper’s text"] == EDIT + "seeds/edition.yml"
+    html = soup(site, page)
+    links = buttons(html)
+    assert list(links) == ["Edit this page"], "one edit control beside the heading"
     assert links["Edit this page"] == EDIT + f"docs/{page}.md"
+    foot = html.select_one("article aside.edition-correct")
+    assert foot.a.get_text() == "correct the paper’s text"
+    assert foot.a["href"] == EDIT + "seeds/edition.yml"
 
 
 @pytest.mark.parametrize("page", ["index", "about/editorial-notes", "glossary/index"])
 def test_other_pages_do_not_offer_a_text_correction(site, page):
-    assert "Correct the paper’s text" not in buttons(soup(site, page))
+    assert soup(site, page).select_one("aside.edition-correct") is None
 
 
 def test_no_page_asks_github_for_stars_the_repository_is_a_plain_link(site):
@@ -80,7 +87,7 @@ def test_no_page_asks_github_for_stars_the_repository_is_a_plain_link(site):
         assert 'data-md-component="source"' not in html, path
         assert "api.github.com" not in html, path
     header = soup(site, "index").select_one(".md-header a.md-source")
-    assert header["href"] == "https://github.com/cyberspace-edition/annotated-edition"
+    assert header["href"] == REPOSITORY
 
 
 def test_the_contributing_page_is_contributing_md(site):
@@ -122,5 +129,5 @@ def test_the_developer_reference_is_generated_from_docstrings(site):
     first_line = notes_page.first_sentence.__doc__.splitlines()[0]
     assert first_line in entry.find_parent("div").get_text(" ", strip=True)
     nav = soup(site, "developers/index").select_one("nav.md-nav--primary").get_text(" ")
-    for title in ["Conversion", "Checks and command line", "Glossary", "Site hooks"]:
+    for title in ["Convert time", "Build time", "Shared pieces"]:
         assert title in nav

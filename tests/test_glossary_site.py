@@ -212,7 +212,10 @@ def _build(project: Path) -> subprocess.CompletedProcess:
 def test_an_entry_the_paper_never_mentions_fails_the_strict_build(tmp_path):
     project = _project_copy(tmp_path)
     (project / "docs/glossary/law/imaginary-law.md").write_text(
-        "---\ntitle: Imaginary Law\ntype: law\nsummary: A law the paper never names.\n---\n\nNothing.\n"
+        "---\ntitle: Imaginary Law\ntitle_zh: 虚构法\ntype: law\n"
+        "summary: A law the paper never names.\nsources:\n"
+        "  - {url: 'https://example.org/imaginary', title: Imaginary, publisher: Nobody, "
+        "kind: reference}\n---\n\nNothing.\n"
     )
     result = _build(project)
     assert result.returncode != 0

@@ -72,7 +72,7 @@ def workflow(name: str) -> dict:
 
 def test_our_workflows_pass_actionlint(actionlint):
     files = sorted(WORKFLOWS.glob("*.yml"))
-    assert [f.name for f in files] == ["ci.yml", "pages.yml"]
+    assert [f.name for f in files] == ["ci.yml", "linkcheck.yml", "pages.yml"]
     assert actionlint(*files) == []
 
 
@@ -103,7 +103,7 @@ def test_actionlint_flags_a_broken_workflow(actionlint, tmp_path):
 ACTION = re.compile(r"^[\w.-]+/[\w.-]+@(v\d+\.\d+\.\d+|[0-9a-f]{40})$")
 
 
-@pytest.mark.parametrize("name", ["ci.yml", "pages.yml"])
+@pytest.mark.parametrize("name", ["ci.yml", "linkcheck.yml", "pages.yml"])
 def test_every_action_and_image_is_pinned_to_an_exact_version(name):
     jobs = workflow(name)["jobs"]
     uses = [step["uses"] for job in jobs.values() for step in job["steps"] if "uses" in step]
@@ -144,3 +144,12 @@ def test_ci_runs_make_test_with_debian_chromium_and_keeps_the_site():
         s for s in job["steps"] if s.get("uses", "").startswith("actions/upload-artifact")
     )
     assert upload["with"]["path"] == "site/"
+
+
+def test_link_rot_is_checked_weekly_and_on_demand_never_on_push():
+    links = workflow("linkcheck.yml")
+    assert set(links[True]) == {"schedule", "workflow_dispatch"}
+    assert links["permissions"] == {"contents": "read"}
+    (job,) = links["jobs"].values()
+    steps = " ".join(step.get("uses", step.get("run", "")) for step in job["steps"])
+    assert "make site" in steps and "lycheeverse/lychee-action@" in steps

@@ -2,18 +2,19 @@
 
 ``python -m build_tools bench --pages N --terms M`` writes a site of N pages mentioning M glossary
 entries, builds it with and without the hooks, alternating so that drift in the machine's speed
-hits both alike, and prints the median times and, last, ``overhead: R`` (with / without).
+hits both alike, and prints the medians of wall and CPU time and the overheads (with / without).
 ``--edition`` benchmarks the edition itself instead; ``--matcher`` times building the term
 matcher for M terms. Timing is printed, never asserted.
 
 Both builds of a pair read the same ``mkdocs.yml``; the one without hooks is given ``hooks=[]``
 through ``mkdocs.config.load_config``, whose keyword overrides replace the file's values before
-the config is validated (so no hook is ever imported). Every site, config and bytecode file goes
-to a temporary folder: nothing is written into the repository.
+the config is validated (so no hook is ever imported). Every site and bytecode file goes to a
+temporary folder: nothing is written into the repository.
 """
 
 from __future__ import annotations
 
+import compileall
 import hashlib
 import logging
 import os
@@ -30,13 +31,18 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
-EDITION_CONFIG = ROOT / "mkdocs.yml"
+# Each timed build imports this module, with and without hooks alike: it imports nothing of
+# build_tools at the top, so that the build without hooks loads none of the hooks' code.
+
+# The build_tools this module belongs to: the builds import a copy of it, compiled in advance.
+TOOLS = Path(__file__).resolve().parents[1]
+EDITION_CONFIG = Path("mkdocs.yml")  # the edition's, in the folder the command runs from
 _VOCABULARY = (
     "internet data security platform network online digital information service market "
     "protection governance cyber regulation court public legal system operation consumer "
     "technology innovation infrastructure content minors fraud privacy standard cooperation"
 ).split()
+_MARKER = re.compile(r"^<!-- [a-z]+(?:[:-][a-z]+)* -->$", re.MULTILINE)
 _KINDS = ("Law", "Regulations", "Measures", "Provisions", "Initiative", "Commission", "Forum")
 # What a build in a fresh process runs: the arguments are the config, the site folder, and
 # "hooks" or "plain". It is the body of `mkdocs build` (startup, build, shutdown) without the CLI.
@@ -57,7 +63,16 @@ def entry_names(count: int, seed: int = 7) -> list[str]:
     return sorted(names)
 
 
-def hook_paths(config: Path = EDITION_CONFIG) -> list[Path]:
+def edition_config() -> Path:
+    """The edition's ``mkdocs.yml``, or an error saying where to run the benchmark."""
+    from build_tools.common.errors import EditionError
+
+    if not EDITION_CONFIG.is_file():
+        raise EditionError(EDITION_CONFIG, None, "no mkdocs.yml here: run from the repository root")
+    return EDITION_CONFIG.resolve()
+
+
+def hook_paths(config: Path) -> list[Path]:
     """The hooks a ``mkdocs.yml`` registers, as absolute paths (read without running its tags)."""
     root = yaml.compose(config.read_text(encoding="utf-8"))
     for key, value in root.value:
@@ -96,10 +111,24 @@ def _write_map(seeds: Path, pages: int) -> None:
     )
 
 
-def write_site(folder: Path, pages: int, terms: int, seed: int = 11) -> Path:
+def marker_pages(docs: Path) -> list[Path]:
+    """The edition's pages that hooks fill at build time (they hold a ``<!-- name -->`` marker),
+    other than glossary entries: the glossary's index and lists, the notes and sources pages."""
+    from build_tools.glossary.entries import is_entry_path
+
+    return [
+        path
+        for path in sorted(docs.rglob("*.md"))
+        if not is_entry_path(path.relative_to(docs).as_posix())
+        and _MARKER.search(path.read_text(encoding="utf-8"))
+    ]
+
+
+def write_site(folder: Path, pages: int, terms: int, edition: Path, seed: int = 11) -> Path:
     """A synthetic site: N pages of paper-like paragraphs, M entries, every entry mentioned.
 
-    Returns its ``mkdocs.yml``, which registers every hook of the edition's ``mkdocs.yml``.
+    Returns its ``mkdocs.yml``, which registers every hook of ``edition`` (a ``mkdocs.yml``);
+    the edition's pages that hooks fill come along, so that every hook finds its page.
     """
     rng = random.Random(seed)
     names = entry_names(terms)
@@ -121,12 +150,11 @@ def write_site(folder: Path, pages: int, terms: int, seed: int = 11) -> Path:
             words[0] = words[0][0].upper() + words[0][1:]  # the names keep their capitals
             lines += [" ".join(words) + ".", f"{{: #page{page}-p{paragraph} }}", ""]
         (docs / f"page-{page:04d}.md").write_text("\n".join(lines), encoding="utf-8")
-    for name, marker in (
-        ("index", "index"),
-        ("legal-framework", "framework"),
-        ("timeline", "timeline"),
-    ):
-        (docs / "glossary" / f"{name}.md").write_text(f"# {name}\n\n<!-- glossary:{marker} -->\n")
+    edition_docs = edition.parent / "docs"
+    for page in marker_pages(edition_docs):
+        target = docs / page.relative_to(edition_docs)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(page, target)
     (folder / "seeds").mkdir()
     _write_map(folder / "seeds", pages)
     config = folder / "mkdocs.yml"
@@ -135,8 +163,10 @@ def write_site(folder: Path, pages: int, terms: int, seed: int = 11) -> Path:
         "theme:\n  name: material\n  font: false\n"
         "plugins:\n  - search\n"
         "markdown_extensions:\n  - attr_list\n  - md_in_html\n  - toc:\n      permalink: true\n"
+        # As in the edition: entries are reached from the glossary and the text, not the sidebar.
+        "not_in_nav: |\n  /glossary/*/\n"
         "validation:\n  nav:\n    omitted_files: ignore\n"
-        "hooks:\n" + "".join(f"  - {path}\n" for path in hook_paths()),
+        "hooks:\n" + "".join(f"  - {path}\n" for path in hook_paths(edition)),
         encoding="utf-8",
     )
     return config
@@ -166,14 +196,29 @@ def build_once(config: Path, site: Path, hooks: bool) -> None:
         cfg.plugins.on_shutdown()
 
 
+def copy_tools(scratch: Path) -> Path:
+    """A copy of build_tools in ``scratch``, with its bytecode: the builds import it from there.
+
+    The builds write no bytecode (nothing may land in the repository's ``__pycache__``), so the
+    tools are compiled here once, as Python's own cache would have them in everyday builds.
+    """
+    tools = scratch / "tools"
+    shutil.copytree(TOOLS, tools / TOOLS.name, ignore=shutil.ignore_patterns("__pycache__"))
+    compileall.compile_dir(tools, quiet=1)
+    return tools
+
+
 def build_seconds(config: Path, site: Path, hooks: bool, scratch: Path) -> tuple[float, float]:
-    """Wall and CPU time of one build in a fresh process, which writes only under ``scratch``."""
+    """Wall and CPU time of one build in a fresh process, which writes only under ``scratch``.
+
+    It imports the tools from ``scratch / "tools"`` (see ``copy_tools``).
+    """
+    path = [str(scratch / "tools"), os.environ.get("PYTHONPATH")]
     env = dict(
         os.environ,
         NO_MKDOCS_2_WARNING="1",
-        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-        # Bytecode of the hooks and tools goes here, not into the repository's __pycache__.
-        PYTHONPYCACHEPREFIX=str(scratch / "pycache"),
+        PYTHONPATH=os.pathsep.join(filter(None, path)),
+        PYTHONDONTWRITEBYTECODE="1",
     )
     kind = "hooks" if hooks else "plain"
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -201,12 +246,14 @@ def run(pages: int, terms: int, rounds: int, edition: bool) -> float:
     Both wall time and the build process's CPU time are printed: on a busy machine the CPU
     time is the steadier of the two. The ratio returned is the CPU time's.
     """
+    edition_yml = edition_config()
     folder = Path(tempfile.mkdtemp(prefix="edition-bench-"))
     try:
+        copy_tools(folder)
         if edition:
-            config, label = EDITION_CONFIG, "the edition"
+            config, label = edition_yml, "the edition"
         else:
-            config = write_site(folder / "synthetic", pages, terms)
+            config = write_site(folder / "synthetic", pages, terms, edition_yml)
             label = f"{pages} pages x {terms} entries"
         for hooks in (True, False):  # warm-up: bytecode, jieba's cache, the disk cache
             build_seconds(config, folder / "warm-up", hooks, folder)
@@ -232,18 +279,24 @@ def run(pages: int, terms: int, rounds: int, edition: bool) -> float:
 
 
 def run_matcher(terms: int, rounds: int) -> float:
-    """Time building the term matcher for ``terms`` names; print the runs and the median (ms)."""
+    """Time building the term matcher for ``terms`` names; print the runs and the medians (ms).
+
+    Wall and CPU time of this process: on a busy machine the CPU time is the steadier.
+    """
     from build_tools.glossary.matcher import TermMatcher
 
     names = {name: str(number) for number, name in enumerate(entry_names(terms))}
-    runs = []
+    runs: list[tuple[float, float]] = []
     for _ in range(rounds):
         re.purge()  # `re` caches compiled patterns: every round must compile anew
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         TermMatcher(names)
-        runs.append((time.perf_counter() - start) * 1000)
-    median = statistics.median(runs)
+        runs.append(((time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000))
     print(f"matcher: {terms} terms, {rounds} rounds")
-    print(f"runs (ms): {', '.join(f'{r:.1f}' for r in runs)}")
-    print(f"build: median {median:.1f} ms")
-    return median
+    medians = []
+    for index, measure in enumerate(("wall time", "CPU time")):
+        values = [run[index] for run in runs]
+        medians.append(statistics.median(values))
+        listed = ", ".join(f"{v:.1f}" for v in values)
+        print(f"{measure}: median {medians[-1]:.1f} ms  (runs: {listed})")
+    return medians[1]

@@ -22,8 +22,9 @@ SAMPLES = {
     "glossary index": "glossary/index.html",
     "editorial notes": "about/editorial-notes.html",
 }
-# Files under assets/ that the edition itself ships (the vendored shim is Material's polyfill).
-OURS = re.compile(r"^assets/(?!vendor/|javascripts/|stylesheets/)")
+# Files under assets/ that the edition itself ships (the vendored shim is Material's polyfill;
+# _mkdocstrings.css is the mkdocstrings plugin's, which it adds to every page).
+OURS = re.compile(r"^assets/(?!vendor/|javascripts/|stylesheets/|_mkdocstrings\.css$)")
 _ASSET = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"')
 
 

@@ -8,6 +8,8 @@ text in ``<a>``: the visible text of the page never changes.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import posixpath
 import re
 import xml.etree.ElementTree as etree
@@ -31,6 +33,9 @@ LINK_CLASS = "glossary-link"
 # rewrites relative links (0), so that it rewrites and checks ours too.
 PRIORITY = 4
 _PLACEHOLDER = re.compile("\x02[^\x03]*\x03")
+_BREAKS = re.compile("\x00+")
+_SPACES = re.compile(r"[\s\x00]+")
+_HEADERLINK = frozenset({"headerlink"})
 
 
 @dataclass(frozen=True)
@@ -52,9 +57,13 @@ class Mention:
 UNRECORDED = object()  # stands for the block id inside an unrecorded element
 
 
+def _has_class(element: etree.Element, classes: frozenset[str]) -> bool:
+    value = element.get("class")
+    return bool(value) and not classes.isdisjoint(value.split())
+
+
 def _skipped(element: etree.Element) -> bool:
-    classes = set((element.get("class") or "").split())
-    return element.tag in SKIP_TAGS or bool(classes & SKIP_CLASSES)
+    return element.tag in SKIP_TAGS or _has_class(element, SKIP_CLASSES)
 
 
 def link_tree(
@@ -69,9 +78,11 @@ def link_tree(
     """
     created: dict[int, tuple[str, etree.Element, str | None]] = {}  # id(a) -> key, block, id
     inserted: set[int] = set()
-    blocks: list[etree.Element] = []
+    blocks: dict[int, etree.Element] = {}  # by id, in the order their first link was made
 
     def linked(text: str, block: etree.Element, block_id) -> tuple[str, list[etree.Element]]:
+        if text.isspace():  # no term is blank: nothing to find (most tails are "\n")
+            return text, []
         head, links, position = None, [], 0
         for match in matcher.find(text):
             anchor = make_link(match.key, text[match.start : match.end])
@@ -91,14 +102,16 @@ def link_tree(
         if not links:
             return text, []
         links[-1].tail = text[position:]
-        if block_id is not UNRECORDED and block not in blocks:
-            blocks.append(block)
+        if block_id is not UNRECORDED:
+            blocks.setdefault(id(block), block)
         return head, links
 
     def walk(element: etree.Element, block: etree.Element, block_id) -> None:
         if block_id is not UNRECORDED:
-            classes = set((element.get("class") or "").split())
-            block_id = UNRECORDED if classes & UNRECORDED_CLASSES else element.get("id") or block_id
+            if _has_class(element, UNRECORDED_CLASSES):
+                block_id = UNRECORDED
+            else:
+                block_id = element.get("id") or block_id
         if element.tag in SENTENCE_BLOCKS:
             block = element
         if element.text:
@@ -112,13 +125,14 @@ def link_tree(
                 walk(child, block, block_id)
             if child.tail:
                 child.tail, links = linked(child.tail, block, block_id)
-                position = list(element).index(child) + 1
-                for offset, anchor in enumerate(links):
-                    element.insert(position + offset, anchor)
+                if links:
+                    position = list(element).index(child) + 1
+                    for offset, anchor in enumerate(links):
+                        element.insert(position + offset, anchor)
 
     walk(root, root, None)
     mentions: list[tuple[int, Mention]] = []
-    for block in blocks:
+    for block in blocks.values():
         mentions += _block_mentions(block, created)
     order = {id(a): n for n, a in enumerate(root.iter()) if id(a) in created}
     return [m for _, m in sorted(mentions, key=lambda pair: order[pair[0]])] if mentions else []
@@ -127,26 +141,32 @@ def link_tree(
 def _block_mentions(block, created) -> list:
     """The sentence of each link in ``block``: the block's text, cut at sentence ends."""
     text, spans = [], []
+    length = 0  # of the text collected so far
 
     def collect(element: etree.Element) -> None:
-        if "headerlink" in (element.get("class") or "").split():
+        nonlocal length
+        if _has_class(element, _HEADERLINK):
             return
-        start = sum(len(t) for t in text)
-        text.append("\x00" if element.tag == "br" else element.text or "")
+        start = length
+        own = "\x00" if element.tag == "br" else element.text or ""
+        text.append(own)
+        length += len(own)
         for child in element:
             collect(child)
-            text.append(child.tail or "")
+            tail = child.tail or ""
+            text.append(tail)
+            length += len(tail)
         if id(element) in created and created[id(element)][1] is block:
             spans.append((element, start, start + len(element.text or "")))
 
     collect(block)
     full = _PLACEHOLDER.sub(_blank, "".join(text))
-    breaks = [m.end() for m in re.finditer("\x00+", full)]  # a <br> or raw HTML ends one too
+    breaks = [m.end() for m in _BREAKS.finditer(full)]  # a <br> or raw HTML ends one too
     cuts = sorted({0, *sentence_ends(full), *breaks, len(full)})
     result = []
     for element, start, end in spans:
-        first = max(c for c in cuts if c <= start)
-        last = min(c for c in cuts if c >= end)
+        first = cuts[bisect.bisect_right(cuts, start) - 1]  # the last cut at or before start
+        last = cuts[bisect.bisect_left(cuts, end)]  # the first cut at or after end
         mention = Mention(
             key=created[id(element)][0],
             block_id=created[id(element)][2],
@@ -164,7 +184,13 @@ def _blank(match: re.Match) -> str:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"[\s\x00]+", " ", text)
+    return _SPACES.sub(" ", text)
+
+
+@functools.cache
+def _relative(path: str, folder: str) -> str:
+    """``path`` relative to ``folder`` (both under docs/), computed once for each pair."""
+    return posixpath.relpath(path, folder)
 
 
 class AutoLinker(Treeprocessor):
@@ -199,7 +225,7 @@ class AutoLinkExtension(Extension):
         if key == self.page_path:
             return None
         anchor = etree.Element("a")
-        anchor.set("href", posixpath.relpath(key, posixpath.dirname(self.page_path) or "."))
+        anchor.set("href", _relative(key, posixpath.dirname(self.page_path) or "."))
         anchor.set("class", LINK_CLASS)
         anchor.set("title", self.entries[key].summary)
         return anchor

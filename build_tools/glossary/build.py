@@ -21,13 +21,16 @@ from build_tools.glossary.entries import GLOSSARY_DIR, load_glossary
 from build_tools.glossary.matcher import TermMatcher
 from build_tools.glossary.mentions import MentionIndex
 from build_tools.glossary.placement import place_entries
-from build_tools.glossary.search_words import teach_jieba
+from build_tools.glossary.search_words import search_keys, teach_jieba
 
 log = get_plugin_logger("glossary")
 
 INDEX_PAGE = f"{GLOSSARY_DIR}/index.md"
 SOURCES_PAGE = "about/sources.md"
 GLOSSARY_TAB = "Glossary"
+# An entry's title matches a query strongly (Material weighs titles 1,000 times the text): this
+# keeps the paper's passages ahead of the entries that merely share a word with the query.
+ENTRY_SEARCH_BOOST = 0.2
 # The glossary's generated pages: their Markdown holds markers that are filled at build time.
 GENERATED = {
     INDEX_PAGE: "index",
@@ -38,6 +41,10 @@ GENERATED = {
 
 class GlossaryBuild:
     """The glossary, the linker, the mentions and the reading order of one build."""
+
+    # The build in progress, for other build-time modules that read its entries and mentions
+    # (hooks/figures.py); set by ``start``.
+    current: GlossaryBuild | None = None
 
     def __init__(self) -> None:
         self.glossary = None
@@ -51,6 +58,7 @@ class GlossaryBuild:
 
     def start(self, config) -> None:
         """Read the glossary and the editorial map; add the auto-linker to Python-Markdown."""
+        GlossaryBuild.current = self
         docs = Path(config.docs_dir)
         try:
             self.glossary = load_glossary(docs)
@@ -80,12 +88,16 @@ class GlossaryBuild:
         self.files = files
         place_entries(self.glossary, nav, files, INDEX_PAGE, GLOSSARY_TAB)
 
-    def page_markdown(self, markdown: str, path: str) -> str:
-        """Tell the linker which page it is on; add an entry's header; lay out generated pages."""
+    def page_markdown(self, markdown: str, page) -> str:
+        """Tell the linker which page it is on; add an entry's header (and rank the entry below
+        the paper in search); lay out generated pages."""
+        path = page.file.src_uri
         self.extension.page_path = path
         entries = self.glossary.by_path
         if path in entries:
             entry = entries[path]
+            page.meta.setdefault("search", {}).setdefault("boost", ENTRY_SEARCH_BOOST)
+            page.meta.setdefault("tags", search_keys(entry))
             return (
                 show.entry_header(entry, INDEX_PAGE, self.paper_by_id)
                 + markdown

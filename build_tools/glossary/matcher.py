@@ -47,8 +47,7 @@ class TermMatcher:
         # start of a sentence, "internet courts" inside one): no alias needs writing twice.
         for form, key in list(self.keys.items()):
             self.keys.setdefault(_other_case(form), key)
-        forms = sorted(self.keys)
-        pattern = _pattern(forms, 0, len(forms), 0) if forms else "(?!)"
+        pattern = _root_pattern(set(self.keys)) if self.keys else "(?!)"
         self.regex = re.compile(f"{_WORD_START}(?:{pattern}){_WORD_END}")
 
     def find(self, text: str) -> Iterator[Match]:
@@ -61,6 +60,41 @@ class TermMatcher:
 def _other_case(form: str) -> str:
     """The form with its first letter's case swapped."""
     return form[:1].swapcase() + form[1:]
+
+
+def _case_pair(char: str) -> str | None:
+    """One letter of a pair of cases (D and d; not ß, whose other case is SS), else None."""
+    other = char.swapcase()
+    if other == char or len(other) != 1 or other.swapcase() != char:
+        return None
+    return min(char, other)
+
+
+def _root_pattern(forms: set[str]) -> str:
+    """The trie's pattern, both cases of a first letter sharing one branch (``[Dd]ata…``).
+
+    Every name comes in both cases of its first letter, so the trie under ``D`` and the trie
+    under ``d`` are the same: writing it once halves the pattern, and the time to compile it.
+    A letter some of whose forms come in one case only keeps a branch per case.
+    """
+    one_case = {_case_pair(form[0]) for form in forms if _other_case(form) not in forms}
+    shared = {_case_pair(form[0]) for form in forms} - one_case - {None}
+
+    def fold(form: str) -> str:  # both cases of a shared first letter written as one
+        pair = _case_pair(form[0])
+        return pair + form[1:] if pair in shared else form
+
+    folded = sorted({fold(form) for form in forms})
+    branches, start = [], 0
+    while start < len(folded):
+        char = folded[start][0]
+        end = start + 1
+        while end < len(folded) and folded[end][0] == char:
+            end += 1
+        head = f"[{char}{char.swapcase()}]" if char in shared else _literal(char)
+        branches.append(head + _pattern(folded, start, end, 1))
+        start = end
+    return "|".join(branches)
 
 
 def _literal(text: str) -> str:

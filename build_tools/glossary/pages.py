@@ -132,7 +132,11 @@ def entry_sources(entry: Entry) -> str:
         if source.http_only:
             details.append("served over http only")
         rows.append(f"- [{escape_inline(source.title)}]({source.url}) — {', '.join(details)}")
-    return "\n\n## Sources { #sources }\n\n" + "\n".join(rows) + "\n"
+    # Titles and publishers are not the paper's words: they are never auto-linked.
+    listing = "\n".join(rows)
+    return (
+        f'\n\n## Sources {{ #sources }}\n\n<div class="no-link" markdown>\n\n{listing}\n\n</div>\n'
+    )
 
 
 def index_groups(glossary: Glossary) -> list[Group]:
@@ -203,7 +207,9 @@ def _row(section: Section, name: str, entry: Entry, ctx: ListContext) -> str:
         return f"<li>{link} — {html.escape(entry.type)}</li>"
     count = f"<small>{count_text(ctx.count(entry))}</small>"
     if section.style == "year":
-        year = f" ({entry.year.value})" if entry.year else ""
+        # A title that carries a year already ("(2017 Revision)") does not get it twice.
+        shown = entry.year and str(entry.year.value) not in entry.title
+        year = f" ({entry.year.value})" if shown else ""
         return f"<li>{link}{year} {count}</li>"
     return f"<li>{link} {count} — {html.escape(entry.summary)}</li>"
 
