@@ -19,8 +19,9 @@ $(STAMP): pyproject.toml requirements.lock
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
 
+# The preview is the site's root (not the placeholder site_url's path), unless SITE_URL is set.
 serve: site
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	SITE_URL=$${SITE_URL:-http://127.0.0.1:8000/} $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 # Debian's Chromium for the browser tests (never a downloaded browser).
 browser:
