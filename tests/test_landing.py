@@ -174,3 +174,14 @@ def test_the_404_page_keeps_its_styles_under_a_sub_path(chromium, tmp_path):
         assert page.locator("h1").inner_text().startswith("404")
         shot(page, "404-under-sub-path")
     assert failed == []
+
+
+def test_table_cells_on_a_phone_wrap_between_words_not_inside_them(chromium, site_root):
+    with guarded(chromium, **PHONE) as page:
+        page.goto(site_root + "about/editorial-notes.html")
+        cell = page.locator("article table td code").first
+        style = cell.evaluate(
+            "e => [getComputedStyle(e).wordBreak, getComputedStyle(e).overflowWrap]"
+        )
+        assert style == ["normal", "normal"]
+        shot(page, "phone-editorial-notes")

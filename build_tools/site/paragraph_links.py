@@ -11,6 +11,8 @@ import xml.etree.ElementTree as etree
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
+from build_tools.common.pinpoint import label
+
 # After attr_list (priority 8), which sets the ids; before MkDocs rewrites links (priority 0).
 PRIORITY = 6
 
@@ -26,7 +28,8 @@ class ParagraphLinks(Treeprocessor):
                 anchor = etree.SubElement(element, "a")
                 anchor.set("class", "headerlink")
                 anchor.set("href", f"#{block_id}")
-                anchor.set("title", "Link to this paragraph")
+                # Read as a place in the paper ("Ch. II, sec. 3, para. 6"); the id stays the anchor.
+                anchor.set("title", f"{label(block_id)}: link to this paragraph")
                 anchor.text = "¶"
                 anchor.tail = None
         for box in root.iter("div"):
