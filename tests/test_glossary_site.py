@@ -193,6 +193,7 @@ def _project_copy(tmp_path: Path) -> Path:
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copy(ROOT / "CONTRIBUTING.md", tmp_path / "CONTRIBUTING.md")
+    shutil.copy(ROOT / "CITATION.cff", tmp_path / "CITATION.cff")
     if (ROOT / "overrides").exists():
         shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
     return tmp_path
@@ -261,3 +262,30 @@ def test_a_rebuild_starts_from_a_clean_mention_index(tmp_path):
     )
     assert not chapter.select("a.glossary-link a.glossary-link")
     assert counts == [7, 7, 7]
+
+
+def test_a_new_hand_written_page_links_names_but_is_no_backlink(tmp_path):
+    """Which pages are the paper is the editorial map's word, not a folder's."""
+    project = _project_copy(tmp_path)
+    (project / "docs/reading-guide.md").write_text(
+        "# Reading guide\n\nStart with the Data Security Law.\n{: #guide-p1 }\n", encoding="utf-8"
+    )
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        text.replace(
+            "      - about/contributing.md\n",
+            "      - about/contributing.md\n      - reading-guide.md\n",
+        ),
+        encoding="utf-8",
+    )
+    result = _build(project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    site = project / "site"
+    guide = BeautifulSoup((site / "reading-guide.html").read_text("utf-8"), "html.parser")
+    assert guide.select_one("a.glossary-link").get_text() == "Data Security Law"
+    entry = BeautifulSoup(
+        (site / "glossary/law/data-security-law.html").read_text("utf-8"), "html.parser"
+    )
+    backlinks = [a["href"] for a in entry.select(".backlinks a, #related-entries + ul a")]
+    assert not any("reading-guide" in href for href in backlinks), backlinks
+    assert any(href.endswith("chapters/chapter-2.html#ch2-s1-p7") for href in backlinks)
