@@ -184,6 +184,8 @@ def _blank(match: re.Match) -> str:
 
 
 def _squash(text: str) -> str:
+    if "  " not in text and text.isprintable():  # no \x00, no space but " " (it is Unicode's)
+        return text
     return _SPACES.sub(" ", text)
 
 

@@ -124,7 +124,7 @@ class GlossaryBuild:
         return self._counts
 
     def _url(self, path: str, page) -> str:
-        return get_relative_url(self.files.get_file_from_path(path).url, page.url)
+        return get_relative_url(self.files.src_uris[path].url, page.url)
 
     def _fill_lists(self, page, name: str) -> None:
         ctx = show.ListContext(
@@ -136,7 +136,7 @@ class GlossaryBuild:
     def _backlinks(self, page) -> str:
         pages, related = [], []
         for source, mentions in self.mentions.for_entry(page.file.src_uri, self.rank):
-            other = self.files.get_file_from_path(source).page
+            other = self.files.src_uris[source].page
             url = self._url(source, page)
             if source in self.paper:
                 items = [(f"{url}#{m.block_id}" if m.block_id else url, m) for m in mentions]
