@@ -240,6 +240,21 @@ def build_seconds(config: Path, site: Path, hooks: bool, scratch: Path) -> tuple
     return wall, cpu
 
 
+def print_medians(runs: dict, names: dict) -> dict:
+    """Print each kind's runs and median, wall and CPU time; return {kind: (wall, cpu) medians}.
+
+    ``runs`` maps a kind (with hooks, without) to its list of (wall, cpu) seconds.
+    """
+    medians: dict = {kind: [] for kind in runs}
+    for index, measure in enumerate(("wall time", "CPU time")):
+        for kind, name in names.items():
+            values = [one[index] for one in runs[kind]]
+            medians[kind].append(statistics.median(values))
+            listed = ", ".join(f"{v:.2f}" for v in values)
+            print(f"{measure}, {name}: median {medians[kind][-1]:.2f} s  (runs: {listed})")
+    return {kind: tuple(values) for kind, values in medians.items()}
+
+
 def run(pages: int, terms: int, rounds: int, edition: bool) -> float:
     """Build alternately with and without hooks; print medians, return the overhead ratio.
 
@@ -262,15 +277,10 @@ def run(pages: int, terms: int, rounds: int, edition: bool) -> float:
             for hooks in (True, False):
                 runs[hooks].append(build_seconds(config, folder / "site", hooks, folder))
         print(f"benchmark: {label}, {rounds} rounds, alternating")
-        ratios = []
-        for index, measure in enumerate(("wall time", "CPU time")):
-            medians = {}
-            for hooks, name in ((True, "with hooks"), (False, "without hooks")):
-                values = [run[index] for run in runs[hooks]]
-                medians[hooks] = statistics.median(values)
-                listed = ", ".join(f"{v:.2f}" for v in values)
-                print(f"{measure}, {name}: median {medians[hooks]:.2f} s  (runs: {listed})")
-            ratios.append(medians[True] / medians[False])
+        medians = print_medians(runs, {True: "with hooks", False: "without hooks"})
+        ratios = [
+            with_ / without for with_, without in zip(medians[True], medians[False], strict=True)
+        ]
         print(f"overhead, wall time: {ratios[0]:.3f}")
         print(f"overhead, CPU time: {ratios[1]:.3f}")
         return ratios[1]

@@ -11,11 +11,10 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import tempfile
 from pathlib import Path
 
-from build_tools.dev.bench import build_seconds, edition_config
+from build_tools.dev.bench import build_seconds, edition_config, print_medians
 
 SWITCH = "EDITION_FIGURES"
 
@@ -46,15 +45,9 @@ def run(rounds: int) -> float:
             for figures in (True, False):
                 runs[figures].append(_timed(config, folder, figures))
         print(f"figure cost: the edition, {rounds} rounds, alternating")
-        added = 0.0
+        medians = print_medians(runs, {True: "with figures", False: "without figures"})
         for index, measure in enumerate(("wall time", "CPU time")):
-            medians = {}
-            for figures, name in ((True, "with figures"), (False, "without figures")):
-                values = [run[index] for run in runs[figures]]
-                medians[figures] = statistics.median(values)
-                listed = ", ".join(f"{v:.2f}" for v in values)
-                print(f"{measure}, {name}: median {medians[figures]:.2f} s  (runs: {listed})")
-            added = medians[True] - medians[False]
+            added = medians[True][index] - medians[False][index]
             print(f"{measure} the figures add: {added:+.2f} s")
         return added
     finally:
