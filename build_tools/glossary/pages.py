@@ -130,7 +130,7 @@ def entry_sources(entry: Entry) -> str:
         if source.accessed:
             details.append(f"accessed {source.accessed}")
         if source.http_only:
-            details.append("served over http only")
+            details.append("an http address: no https address for it was found")
         rows.append(f"- [{escape_inline(source.title)}]({source.url}) — {', '.join(details)}")
     # Titles and publishers are not the paper's words: they are never auto-linked.
     listing = "\n".join(rows)
