@@ -18,6 +18,7 @@ import pytest
 from build_tools.common.errors import EditionError
 from build_tools.glossary.entries import load_glossary, read_entry
 from conftest import ROOT, run_tool
+from test_convert_cli import convert
 
 # A valid entry; the comment on each line is its line number in the file.
 ENTRY = [
@@ -178,17 +179,6 @@ def test_an_entry_in_a_folder_no_type_owns_fails_the_strict_build(tmp_path):
 
 
 # --- The converter and its checks -------------------------------------------------------------
-
-
-def convert(workspace: Path, *extra: str) -> subprocess.CompletedProcess:
-    return run_tool(
-        "convert",
-        "--map",
-        str(workspace / "seeds/edition.yml"),
-        "--out",
-        str(workspace / "docs"),
-        *extra,
-    )
 
 
 def replace_once(path: Path, old: str, new: str) -> str:

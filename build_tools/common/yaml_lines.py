@@ -77,3 +77,11 @@ def _shift_lines(data, offset: int) -> None:
     elif isinstance(data, list):
         for value in data:
             _shift_lines(value, offset)
+
+
+def error_at(path: Path | str, node, key: str | None, message: str) -> EditionError:
+    """An error at the line of ``key`` in ``node`` (the node's own line without a key, no line
+    when ``node`` is not a mapping read from YAML): every data file's reader reports this way."""
+    if not isinstance(node, LinedDict):
+        return EditionError(path, None, message)
+    return EditionError(path, node.line_of(key) if key else node.line, message)

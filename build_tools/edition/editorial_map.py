@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_tools.common.errors import EditionError
-from build_tools.common.yaml_lines import LinedDict, load_yaml
+from build_tools.common.yaml_lines import LinedDict, error_at, load_yaml
 
 
 @dataclass(frozen=True)
@@ -140,8 +140,7 @@ class _Reader:
 
     def fail(self, node, message: str, key: str | None = None) -> EditionError:
         """An error at ``key``'s line in ``node`` (at the node's own line without a key)."""
-        line = node.line_of(key) if isinstance(node, LinedDict) and key else None
-        return EditionError(self.path, line or getattr(node, "line", None), message)
+        return error_at(self.path, node, key, message)
 
     def field(self, node, name: str, kind, required: bool = True, default=None):
         if not isinstance(node, LinedDict):

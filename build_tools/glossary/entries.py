@@ -17,7 +17,7 @@ import yaml
 
 from build_tools.common import front_matter
 from build_tools.common.errors import EditionError
-from build_tools.common.yaml_lines import LinedDict
+from build_tools.common.yaml_lines import LinedDict, error_at
 from build_tools.glossary.matcher import normalise
 
 GLOSSARY_DIR = "glossary"
@@ -145,7 +145,7 @@ class _Fields:
         self.data = data
 
     def fail(self, key: str, message: str, node: LinedDict | None = None) -> EditionError:
-        return EditionError(self.file, (node or self.data).line_of(key), message)
+        return error_at(self.file, node or self.data, key, message)
 
     def text(self, key: str, required: bool = False, node: LinedDict | None = None) -> str | None:
         node = node if node is not None else self.data

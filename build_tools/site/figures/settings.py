@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_tools.common.errors import EditionError
-from build_tools.common.yaml_lines import LinedDict, load_yaml
+from build_tools.common.yaml_lines import LinedDict, error_at, load_yaml
 from build_tools.glossary.entries import entry_types
 
 SETTINGS_FILE = Path(__file__).with_name("data") / "figures.yml"
@@ -65,8 +65,7 @@ class _Reader:
         self.path = path
 
     def fail(self, node: LinedDict, key: str, message: str) -> EditionError:
-        line = node.line_of(key) if isinstance(node, LinedDict) else None
-        return EditionError(self.path, line, message)
+        return error_at(self.path, node, key, message)
 
     def year(self, node: LinedDict, key: str, required: bool = True) -> int | None:
         value = node.get(key)
