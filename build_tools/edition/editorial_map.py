@@ -7,6 +7,7 @@ malformed entry with the file and line of that entry.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from build_tools.common.errors import EditionError
@@ -176,7 +177,25 @@ def _kind_name(kind) -> str:
 
 
 def load_map(path: Path) -> EditionMap:
-    """Read and check the editorial map at ``path``."""
+    """Read and check the editorial map at ``path``.
+
+    A build reads the map in several places (the glossary's paper pages, citations, repair
+    marks); the result is kept while the file is unchanged, so it is parsed once per build.
+    """
+    try:
+        stat = path.stat()
+    except OSError:
+        return _read_map(path)
+    return _cached_map(path.resolve(), stat.st_mtime_ns, stat.st_size, str(path))
+
+
+@lru_cache(maxsize=8)
+def _cached_map(resolved: Path, mtime_ns: int, size: int, shown: str) -> EditionMap:
+    """The map, parsed once for each version of the file (errors are never cached)."""
+    return _read_map(Path(shown))
+
+
+def _read_map(path: Path) -> EditionMap:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
