@@ -18,6 +18,7 @@ from build_tools.edition.editorial_map import DEFAULT_MAP, paper_files
 from build_tools.glossary import pages as show
 from build_tools.glossary.autolink import AutoLinkExtension
 from build_tools.glossary.entries import GLOSSARY_DIR, load_glossary
+from build_tools.glossary.entry_frame import FrameExtension, entry_header, entry_sources
 from build_tools.glossary.matcher import TermMatcher
 from build_tools.glossary.mentions import MentionIndex
 from build_tools.glossary.placement import place_entries
@@ -49,6 +50,7 @@ class GlossaryBuild:
     def __init__(self) -> None:
         self.glossary = None
         self.extension: AutoLinkExtension | None = None
+        self.frame: FrameExtension | None = None
         self.mentions = MentionIndex()
         self.paper: frozenset[str] = frozenset()
         self.paper_by_id: dict[str, str] = {}
@@ -71,11 +73,13 @@ class GlossaryBuild:
         self._counts = None
         matcher = TermMatcher(self.glossary.terms())
         self.extension = AutoLinkExtension(matcher, self.glossary.by_path, self.mentions.record)
-        # A config built twice (as `mkdocs serve` may) must not link twice.
+        self.frame = FrameExtension()
+        # A config built twice (as `mkdocs serve` may) must not link or frame twice.
+        ours = (AutoLinkExtension, FrameExtension)
         config.markdown_extensions[:] = [
-            ext for ext in config.markdown_extensions if not isinstance(ext, AutoLinkExtension)
+            ext for ext in config.markdown_extensions if not isinstance(ext, ours)
         ]
-        config.markdown_extensions.append(self.extension)
+        config.markdown_extensions += [self.extension, self.frame]
 
     def reset(self) -> None:
         """Start a (re)build from an empty mention index."""
@@ -89,25 +93,23 @@ class GlossaryBuild:
         place_entries(self.glossary, nav, files, INDEX_PAGE, GLOSSARY_TAB)
 
     def page_markdown(self, markdown: str, page) -> str:
-        """Tell the linker which page it is on; add an entry's header (and rank the entry below
-        the paper in search); lay out generated pages."""
+        """Tell the linker which page it is on; frame an entry's text with its header and
+        sources (and rank the entry below the paper in search); lay out generated pages."""
         path = page.file.src_uri
         self.extension.page_path = path
-        entries = self.glossary.by_path
-        if path in entries:
-            entry = entries[path]
+        self.frame.set([], [])
+        entry = self.glossary.by_path.get(path)
+        if entry is not None:
             page.meta.setdefault("search", {}).setdefault("boost", ENTRY_SEARCH_BOOST)
             page.meta.setdefault("tags", search_keys(entry))
-            return (
-                show.entry_header(entry, INDEX_PAGE, self.paper_by_id)
-                + markdown
-                + show.entry_sources(entry)
-            )
+            self.frame.set(entry_header(entry, INDEX_PAGE, self.paper_by_id), entry_sources(entry))
+            return markdown
         if path in GENERATED:
             name = GENERATED[path]
             return markdown.replace(show.MARKERS[name], show.skeleton(name, self.glossary))
         if path == SOURCES_PAGE:
-            return markdown.replace(show.SOURCES_MARK, show.sources_page(self.glossary, path))
+            self.frame.set([], show.sources_page(self.glossary, path))
+            return markdown.replace(show.SOURCES_MARK, "")
         return markdown
 
     def page_content(self, page) -> None:

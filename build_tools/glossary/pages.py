@@ -1,23 +1,24 @@
-"""What the glossary shows: each entry's header and backlinks, the index, the legal framework
-page and the timeline.
+"""What the glossary shows besides an entry's frame (``entry_frame.py``): each entry's
+backlinks, the index, the legal framework page, the timeline and the Sources page.
 
-The entry header is Markdown, so MkDocs checks its links. The lists and the backlinks are HTML,
-written once every page has been converted (they need the mention counts); their links come
-from the entries themselves and MkDocs' own page URLs, so they cannot point nowhere.
+The lists and the backlinks are HTML, written once every page has been converted (they need the
+mention counts); their links come from the entries themselves and MkDocs' own page URLs, so
+they cannot point nowhere.
 """
 
 from __future__ import annotations
 
 import html
 import posixpath
+import xml.etree.ElementTree as etree
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from build_tools.common.pinpoint import label, part_of
-from build_tools.edition.render import escape_inline
+from build_tools.common.pinpoint import label
 from build_tools.glossary.autolink import Mention
 from build_tools.glossary.entries import Entry, Glossary, entry_types
+from build_tools.glossary.entry_frame import add, element
 
 MARKERS = {
     "index": "<!-- glossary:index -->",
@@ -54,89 +55,6 @@ def _folder(entry: Entry) -> str:
 
 def _by_title(entries) -> list[tuple[str, Entry]]:
     return [(e.title, e) for e in sorted(entries, key=lambda e: e.title.casefold())]
-
-
-KIND_LABELS = {"official-text": "Official text", "translation": "English translation"}
-
-
-def cite(entry: Entry, where: str, paper: dict[str, str]) -> str:
-    """A Markdown link to where a fact comes from: the paper's paragraph, or the source."""
-    if where.startswith("paper:"):
-        anchor = where.removeprefix("paper:")
-        page = paper.get(part_of(anchor))
-        if page is None:
-            return f"the paper, ¶ {anchor}"
-        target = posixpath.relpath(page, posixpath.dirname(entry.path))
-        return f"[{label(anchor)}]({target}#{anchor})"
-    source = entry.source(where)
-    return f"[{escape_inline(source.publisher)}]({where})"
-
-
-def _fact(name: str, value, entry: Entry, where: str, paper: dict[str, str]) -> str:
-    return f"- **{name}:** {escape_inline(str(value))} <small>({cite(entry, where, paper)})</small>"
-
-
-def entry_header(entry: Entry, index_path: str, paper: dict[str, str]) -> str:
-    """The Markdown that opens an entry's page: title, Chinese title, summary, where to read
-    the instrument itself, and the facts in front matter, each with where it comes from.
-
-    ``paper`` maps the paper's part ids to their pages, to link facts taken from the paper.
-    """
-    kind = posixpath.relpath(index_path, posixpath.dirname(entry.path))
-    out = [f"# {escape_inline(entry.title)}", ""]
-    if entry.title_zh:
-        out += [escape_inline(entry.title_zh), '{: .entry-zh lang="zh-Hans" }', ""]
-    elif entry.title_zh_unconfirmed:
-        out += [
-            f"Chinese title not confirmed: {escape_inline(entry.title_zh_unconfirmed)}",
-            "{: .entry-zh-missing }",
-            "",
-        ]
-    out += [escape_inline(entry.summary), "{: .entry-summary }", ""]
-    read = [
-        f"[{KIND_LABELS[source.kind]} ({escape_inline(source.publisher)})]({source.url})"
-        for kind_name in KIND_LABELS
-        for source in entry.of_kind(kind_name)
-    ]
-    if read:
-        out += ["**Read it:** " + " · ".join(read), "{: .entry-read }", ""]
-    facts = [f"- **Type:** [{escape_inline(entry.type)}]({kind}#{_folder(entry)})"]
-    if entry.year:
-        facts.append(_fact("Year", entry.year.value, entry, entry.year.source, paper))
-    if entry.revised:
-        facts.append(
-            _fact("Latest revision", entry.revised.value, entry, entry.revised.source, paper)
-        )
-    if entry.issued_by:
-        facts.append(
-            _fact("Issued by", entry.issued_by.value, entry, entry.issued_by.source, paper)
-        )
-    if entry.aliases:
-        names = "; ".join(f"“{escape_inline(a)}”" for a in entry.aliases)
-        facts.append(f"- **Also named in the paper:** {names}")
-    if entry.also_known_as:
-        names = "; ".join(escape_inline(a) for a in entry.also_known_as)
-        facts.append(f"- **Also known as:** {names}")
-    return "\n".join(out + facts) + "\n\n"
-
-
-def entry_sources(entry: Entry) -> str:
-    """The "Sources" list that ends an entry's text: every page the entry cites."""
-    rows = []
-    for source in entry.sources:
-        details = [escape_inline(source.publisher), source.kind.replace("-", " ")]
-        if source.language:
-            details.append(source.language)
-        if source.accessed:
-            details.append(f"accessed {source.accessed}")
-        if source.http_only:
-            details.append("an http address: no https address for it was found")
-        rows.append(f"- [{escape_inline(source.title)}]({source.url}) — {', '.join(details)}")
-    # Titles and publishers are not the paper's words: they are never auto-linked.
-    listing = "\n".join(rows)
-    return (
-        f'\n\n## Sources {{ #sources }}\n\n<div class="no-link" markdown>\n\n{listing}\n\n</div>\n'
-    )
 
 
 def index_groups(glossary: Glossary) -> list[Group]:
@@ -275,8 +193,9 @@ def backlinks_html(
 SOURCES_MARK = "<!-- glossary:sources -->"
 
 
-def sources_page(glossary: Glossary, from_page: str) -> str:
-    """Every source the glossary cites, grouped by publisher, each with the entries citing it."""
+def sources_page(glossary: Glossary, from_page: str) -> list[etree.Element]:
+    """Every source the glossary cites, grouped by publisher, each with the entries citing it:
+    the elements that end the Sources page (``from_page``)."""
     cited: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
     first: dict[str, object] = {}
     for entry in glossary.entries:
@@ -285,17 +204,19 @@ def sources_page(glossary: Glossary, from_page: str) -> str:
             first.setdefault(source.url, source)
     here = posixpath.dirname(from_page)
     total = sum(len(urls) for urls in cited.values())
-    out = [f"{total} sources from {len(cited)} publishers.", ""]
+    out = [element("p", f"{total} sources from {len(cited)} publishers.")]
     for publisher in sorted(cited, key=str.casefold):
         urls = cited[publisher]
-        out += [f"## {escape_inline(publisher)} ({len(urls)})", ""]
+        out.append(element("h2", f"{publisher} ({len(urls)})"))
+        rows = element("ul", "\n")
         for url in sorted(urls, key=lambda u: first[u].title.casefold()):
             source = first[url]
-            entries = ", ".join(
-                f"[{escape_inline(e.title)}]({posixpath.relpath(e.path, here)})"
-                for e in sorted(urls[url], key=lambda e: e.title.casefold())
-            )
+            row = add(rows, element("li"), "\n")
             kind = source.kind.replace("-", " ")
-            out.append(f"- [{escape_inline(source.title)}]({url}) — {kind}; cited by {entries}")
-        out.append("")
-    return "\n".join(out)
+            add(row, element("a", source.title, href=url), f" — {kind}; cited by ")
+            citing = sorted(urls[url], key=lambda e: e.title.casefold())
+            for number, entry in enumerate(citing):
+                link = element("a", entry.title, href=posixpath.relpath(entry.path, here))
+                add(row, link, ", " if number + 1 < len(citing) else None)
+        out.append(rows)
+    return out
