@@ -27,7 +27,7 @@ from build_tools.glossary.entries import Cited, Entry, entry_types
 from build_tools.site.figures import svg
 from build_tools.site.figures.build import FigureBuild
 from build_tools.site.figures.comentions import CoMentions, Paragraph
-from build_tools.site.figures.connections import connections_figure
+from build_tools.site.figures.connections import MOST_NODES, connections_figure
 from build_tools.site.figures.frame import STYLE_FILE, Links, figure_html
 from build_tools.site.figures.settings import SETTINGS_FILE, read_settings
 from build_tools.site.figures.spring import spring_layout
@@ -217,6 +217,30 @@ def test_the_same_input_gives_the_same_bytes():
         return figure_html(connections_figure(co, by_path, conf, _links()), "f.css")
 
     assert draw() == draw()
+
+
+def test_a_graph_too_big_to_read_draws_the_most_mentioned_and_tables_them_all():
+    """Entry n is mentioned n + 1 times, always beside entry 0: every entry is connected."""
+    count = MOST_NODES + 10
+    entries = [_entry(n, 2000) for n in range(count)]
+    by_page = {
+        "p.md": [
+            mention
+            for n, e in enumerate(entries[1:], start=1)
+            for time in range(n + 1)
+            for mention in (
+                _mention(e.path, f"p-p{n}-{time}"),
+                _mention(entries[0].path, f"p-p{n}-{time}"),
+            )
+        ]
+    }
+    co = CoMentions(by_page, {"p.md"}, {})
+    figure = connections_figure(co, {e.path: e for e in entries}, read_settings(), _links())
+    svg_nodes = re.findall(r'<a class="node[^"]*" href="\.\./([^"]+)"', figure.body)
+    # The least mentioned entries (1 to 10) are the ones left out of the drawing.
+    assert sorted(svg_nodes) == sorted(e.path for e in [entries[0], *entries[11:]])
+    assert figure.table.count("<tr>") == count + 1  # a header row, then every entry
+    assert f"The {MOST_NODES} most mentioned of the {count} entries" in figure.description
 
 
 def test_an_unknown_figure_stops_the_build_naming_the_page():

@@ -35,6 +35,7 @@ class CoMentions:
         paper = set(paper)
         self.mentions: Counter = Counter()
         self.meetings: dict[tuple[str, str], list[Paragraph]] = {}
+        self._partners: dict[str, list[tuple[str, list[Paragraph]]]] | None = None
         ordered = sorted(paper & set(by_page), key=lambda page: (rank.get(page, len(rank)), page))
         for page in ordered:
             blocks: dict[str, set[str]] = {}
@@ -53,10 +54,12 @@ class CoMentions:
     def partners(self, key: str) -> list[tuple[str, list[Paragraph]]]:
         """The entries named with ``key``: most paragraphs in common first, then most mentioned,
         then by path; each with the paragraphs where they meet, in reading order."""
-        found = []
-        for (a, b), where in self.meetings.items():
-            if key in (a, b):
-                found.append((b if a == key else a, where))
+        if self._partners is None:  # every entry's partners, gathered in one pass
+            self._partners = {}
+            for (a, b), where in self.meetings.items():
+                self._partners.setdefault(a, []).append((b, where))
+                self._partners.setdefault(b, []).append((a, where))
+        found = self._partners.get(key, [])
         return sorted(found, key=lambda item: (-len(item[1]), -self.mentions[item[0]], item[0]))
 
     def connected(self) -> list[str]:

@@ -24,6 +24,9 @@ MARGIN = 24
 SEED = 20230316  # the paper's date of publication: any fixed number would do
 LABEL_SIZE = 11
 LABEL_MAX = 150
+# At this size a graph of more nodes cannot be read (the edition has about a hundred): the most
+# mentioned are drawn, and the table under the figure lists every entry.
+MOST_NODES = 150
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom
 
@@ -59,9 +62,19 @@ class Node:
         )
 
 
-def layout(co: CoMentions) -> dict[str, tuple[float, float]]:
-    """Node centres in figure units, from a seeded spring layout, rounded to 0.1."""
-    raw = spring_layout(co.connected(), co.edges(), SEED)
+def drawn_keys(co: CoMentions) -> list[str]:
+    """The entries drawn as nodes: those named with another, at most ``MOST_NODES`` of them,
+    the most mentioned first (then by path); sorted by path."""
+    ranked = sorted(co.connected(), key=lambda key: (-co.mentions[key], key))
+    return sorted(ranked[:MOST_NODES])
+
+
+def layout(co: CoMentions, keys: list[str]) -> dict[str, tuple[float, float]]:
+    """Centres of the nodes ``keys`` in figure units, from a seeded spring layout of the graph
+    they make, rounded to 0.1."""
+    kept = set(keys)
+    edges = [(a, b, weight) for a, b, weight in co.edges() if a in kept and b in kept]
+    raw = spring_layout(keys, edges, SEED)
     xs = [p[0] for p in raw.values()]
     ys = [p[1] for p in raw.values()]
     span_x = (max(xs) - min(xs)) or 1.0
@@ -162,7 +175,8 @@ def _edge_svg(a: Node, b: Node, weight: int) -> str:
 
 def nodes(co: CoMentions, entries: Mapping[str, Entry], settings: Settings) -> list[Node]:
     """The graph's nodes, most mentioned first (then A–Z): the order of drawing and of Tab."""
-    where = layout(co)
+    keys = drawn_keys(co)
+    where = layout(co, keys)
     found = [
         Node(
             entry=entries[key],
@@ -172,20 +186,25 @@ def nodes(co: CoMentions, entries: Mapping[str, Entry], settings: Settings) -> l
             x=where[key][0],
             y=where[key][1],
         )
-        for key in co.connected()
+        for key in keys
     ]
     return sorted(found, key=lambda n: (-n.mentions, n.entry.title.casefold(), n.entry.path))
 
 
-def _description(drawn: list[Node], edges: int, apart: int) -> str:
+def _description(drawn: list[Node], connected: int, edges: int, apart: int) -> str:
     top = sorted(drawn, key=lambda n: (-len(n.partners), n.entry.title.casefold()))[:3]
     most = ", ".join(f"{n.entry.title} ({plural(len(n.partners), 'partner')})" for n in top)
+    which = (
+        f"{len(drawn)} entries that the paper names in the same paragraph as another entry"
+        if len(drawn) == connected
+        else f"The {len(drawn)} most mentioned of the {connected} entries that the paper names "
+        "in the same paragraph as another entry (the table lists them all)"
+    )
     return (
-        f"{len(drawn)} entries that the paper names in the same paragraph as another entry, "
-        f"joined by {edges} lines. A node's size grows with the entry's mentions, its colour "
-        f"gives its kind; a thicker line means more paragraphs in common. The most connected: "
-        f"{most}. {apart} entries the paper names only apart from the others are not drawn. "
-        "Each node links to its entry."
+        f"{which}, joined by {edges} lines. A node's size grows with the entry's mentions, its "
+        "colour gives its kind; a thicker line means more paragraphs in common. The most "
+        f"connected: {most}. {apart} entries the paper names only apart from the others are not "
+        "drawn. Each node links to its entry."
     )
 
 
@@ -199,21 +218,25 @@ def _caption(drawn: list[Node]) -> str:
     )
 
 
-def _table(drawn: list[Node], entries: Mapping[str, Entry], links: Links) -> str:
-    def partners(node: Node) -> str:
+def _table(co: CoMentions, entries: Mapping[str, Entry], settings: Settings, links: Links) -> str:
+    def partners(key: str) -> str:
         return ", ".join(
             f"{link(links.entry(other), text(entries[other].title))} ({len(where)})"
-            for other, where in node.partners
+            for other, where in co.partners(key)
         )
 
+    keys = sorted(
+        co.connected(),
+        key=lambda key: (-co.mentions[key], entries[key].title.casefold(), key),
+    )
     rows = [
         [
-            link(links.entry(n.entry.path), text(n.entry.title)),
-            text(n.kind.name),
-            str(n.mentions),
-            partners(n),
+            link(links.entry(key), text(entries[key].title)),
+            text(settings.kind_of(entries[key].type).name),
+            str(co.mentions[key]),
+            partners(key),
         ]
-        for n in drawn
+        for key in keys
     ]
     return table(
         ["Entry", "Kind", "Mentions", "Named in the same paragraphs as (how many paragraphs)"],
@@ -229,15 +252,20 @@ def connections_figure(
     drawn = nodes(co, entries, settings)
     by_path = {n.entry.path: n for n in drawn}
     shown = labels(drawn)
-    edges = [_edge_svg(by_path[a], by_path[b], weight) for a, b, weight in co.edges()]
+    edges = [
+        _edge_svg(by_path[a], by_path[b], weight)
+        for a, b, weight in co.edges()
+        if a in by_path and b in by_path
+    ]
     marks = [_node_svg(n, shown.get(n.entry.path), links) for n in drawn]
-    apart = len(set(co.mentions) - set(by_path))
+    connected = co.connected()
+    apart = len(set(co.mentions) - set(connected))
     return Figure(
         name="connections",
         title="Entries the paper names in the same paragraphs",
-        description=_description(drawn, len(edges), apart),
+        description=_description(drawn, len(connected), len(edges), apart),
         height=HEIGHT,
         body=tag("g", {"class": "edges"}, *edges) + tag("g", {"class": "nodes"}, *marks),
         caption=_caption(drawn),
-        table=_table(drawn, entries, links),
+        table=_table(co, entries, settings, links),
     )
