@@ -16,7 +16,7 @@ import re
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.utils import get_relative_url
+from build_tools.common.urls import relative_url
 
 from build_tools.common.errors import EditionError
 from build_tools.common.pinpoint import part_of
@@ -107,7 +107,7 @@ class FigureBuild:
         return connections_figure(co, glossary.glossary.by_path, self.settings, links)
 
     def _url(self, path: str, page) -> str:
-        return get_relative_url(self.files.get_file_from_path(path).url, page.url)
+        return relative_url(self.files.get_file_from_path(path).url, page.url)
 
     def _paragraph(self, page_path: str, block_id: str, page) -> str:
         """The URL of a paragraph of the paper; a warning (an error with --strict) if it has
@@ -137,11 +137,10 @@ class FigureBuild:
         return Links(entry=lambda path: self._url(path, page), paragraph=paragraph)
 
     def _often(self, page, glossary) -> str:
-        titles = {e.path: e.title for e in glossary.glossary.entries}
         return often_mentioned_html(
             page.file.src_uri,
             self.co_mentions(glossary),
-            titles,
+            glossary.glossary.by_path,
             entry_url=lambda path: self._url(path, page),
             paragraph_url=lambda p: self._paragraph(p.page, p.block_id, page),
             connections_url=self._url(CONNECTIONS_PAGE, page),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from build_tools.common.pinpoint import label
+from build_tools.glossary.entries import Entry
 from build_tools.site.figures.comentions import CoMentions, Paragraph
 from build_tools.site.figures.frame import link, plural
 from build_tools.site.figures.svg import tag, text
@@ -17,7 +18,7 @@ LIMIT = 5  # entries listed; the Connections page has them all
 def often_mentioned_html(
     key: str,
     co: CoMentions,
-    titles: Mapping[str, str],
+    entries: Mapping[str, Entry],
     entry_url: Callable[[str], str],
     paragraph_url: Callable[[Paragraph], str],
     connections_url: str,
@@ -33,7 +34,7 @@ def often_mentioned_html(
             tag(
                 "li",
                 {},
-                link(entry_url(other), text(titles[other])),
+                link(entry_url(other), text(entries[other].title)),
                 f" <small>({plural(len(where), 'paragraph')})</small>: {places}",
             )
         )
