@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 import shutil
 
+import markdown
 import pytest
 import yaml
 
 from build_tools.common.errors import EditionError
 from build_tools.glossary.entries import load_glossary
+from build_tools.glossary.entry_frame import FrameExtension, element
 from build_tools.glossary.matcher import TermMatcher, normalise
 from conftest import DOCS, ROOT
 
@@ -164,3 +166,16 @@ def test_an_alias_claimed_twice_names_both_files_and_the_line(tmp_path):
     # Entries are read in path order: the second to claim the name is the one reported.
     assert str(error.value).startswith(f"{owner}:{title_line}: name 'Data Security Law' is")
     assert f"{entry}:{alias_line}" in str(error.value)
+
+
+def test_an_entrys_frame_surrounds_its_own_page_once():
+    """The header and Sources list go around the entry's text, and around nothing else that
+    is converted afterwards with the same Markdown."""
+    frame = FrameExtension()
+    md = markdown.Markdown(extensions=[frame, "toc"])
+    frame.set([element("h1", "Cybersecurity Law")], [element("h2", "Sources", id="sources")])
+    framed = md.convert("The entry's own text.")
+    assert framed.index("<h1") < framed.index("own text") < framed.index('<h2 id="sources"')
+    assert '<h1 id="cybersecurity-law">' in framed  # the table of contents saw the heading
+    md.reset()
+    assert md.convert("Another text.") == "<p>Another text.</p>"

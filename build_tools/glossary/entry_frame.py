@@ -150,8 +150,10 @@ class Frame(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
-        """Frame the page's text, when the page being converted has a frame."""
+        """Frame the page's text, when the page being converted has a frame. A frame is used
+        once: any other text converted while the page is built is left as it is."""
         before, after = self.extension.before, self.extension.after
+        self.extension.set([], [])
         for position, child in enumerate(before):
             root.insert(position, child)
         root.extend(after)
