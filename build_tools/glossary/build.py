@@ -11,9 +11,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.utils import get_relative_url
 
 from build_tools.common.errors import EditionError
-from build_tools.common.urls import relative_url
 from build_tools.edition.editorial_map import DEFAULT_MAP, paper_files
 from build_tools.glossary import pages as show
 from build_tools.glossary.autolink import AutoLinkExtension
@@ -126,7 +126,7 @@ class GlossaryBuild:
         return self._counts
 
     def _url(self, path: str, page) -> str:
-        return relative_url(self.files.src_uris[path].url, page.url)
+        return get_relative_url(self.files.src_uris[path].url, page.url)
 
     def _fill_lists(self, page, name: str) -> None:
         ctx = show.ListContext(

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from build_tools.common.urls import relative_url
+from mkdocs.utils import get_relative_url
 
 from build_tools.common import front_matter
 from build_tools.common.sentences import first_sentence as _first_sentence
@@ -82,7 +82,7 @@ def render(notes: list[Note], from_page: str) -> str:
     out: list[str] = []
     current = None
     for note in notes:
-        target = relative_url(note.page, from_page)
+        target = get_relative_url(note.page, from_page)
         if note.page != current:
             current = note.page
             out += ["", f"## [{note.page_title}]({target})", ""]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from build_tools.common.urls import relative_url
+from mkdocs.utils import get_relative_url
 
 from build_tools.common.errors import EditionError
 
@@ -25,7 +25,7 @@ _FILLED_INFO = re.compile(r'<span class="edition-pdf-info">[^<]*</span>')
 
 def pdf_paragraph(page_url: str) -> str:
     """The hidden paragraph that links the PDF from the page at ``page_url``."""
-    href = relative_url(PDF_FILE, page_url)
+    href = get_relative_url(PDF_FILE, page_url)
     return (
         f'{_HIDDEN}<a href="{href}" type="application/pdf">The whole paper as a PDF</a>: '
         "for print and e-readers, with a table of contents, the glossary and the editorial "

@@ -16,7 +16,7 @@ import re
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from build_tools.common.urls import relative_url
+from mkdocs.utils import get_relative_url
 
 from build_tools.common.errors import EditionError
 from build_tools.common.pinpoint import part_of
@@ -107,7 +107,7 @@ class FigureBuild:
         return connections_figure(co, glossary.glossary.by_path, self.settings, links)
 
     def _url(self, path: str, page) -> str:
-        return relative_url(self.files.get_file_from_path(path).url, page.url)
+        return get_relative_url(self.files.get_file_from_path(path).url, page.url)
 
     def _paragraph(self, page_path: str, block_id: str, page) -> str:
         """The URL of a paragraph of the paper; a warning (an error with --strict) if it has
