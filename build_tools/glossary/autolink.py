@@ -160,8 +160,11 @@ def _block_mentions(block, created) -> list:
             spans.append((element, start, start + len(element.text or "")))
 
     collect(block)
-    full = _PLACEHOLDER.sub(_blank, "".join(text))
-    breaks = [m.end() for m in _BREAKS.finditer(full)]  # a <br> or raw HTML ends one too
+    full = "".join(text)
+    if "\x02" in full:  # stashed raw HTML: blanked (most paragraphs have none)
+        full = _PLACEHOLDER.sub(_blank, full)
+    # A <br> or raw HTML ends a sentence too.
+    breaks = [m.end() for m in _BREAKS.finditer(full)] if "\x00" in full else []
     cuts = sorted({0, *sentence_ends(full), *breaks, len(full)})
     result = []
     for element, start, end in spans:
