@@ -111,14 +111,16 @@ def guarded(browser, **options) -> Iterator:
 
 
 @contextmanager
-def serve(folder: Path):
-    """A static server for ``folder`` on 127.0.0.1, on a free port, for the test's duration."""
-    handler = functools.partial(QuietHandler, directory=str(folder))
+def serve(folder: Path, handler=None, path: str = ""):
+    """A static server for ``folder`` on 127.0.0.1, on a free port, for the test's duration:
+    its URL, with ``path`` after the host. ``handler`` is the request handler class (by
+    default one that logs nothing)."""
+    handler = functools.partial(handler or QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}/{path}"
     finally:
         server.shutdown()
         server.server_close()

@@ -3,14 +3,13 @@ editor's-notes switch, the whole paper, and a 404 page that works under a sub-pa
 
 from __future__ import annotations
 
-import functools
 import http.server
-import threading
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
-from browser import guarded
+from browser import guarded, serve
 from conftest import ARTIFACTS, build_site
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
@@ -122,13 +121,15 @@ def test_the_whole_paper_is_on_the_home_page_and_prints_with_a_title_block(guard
 class NotFoundHandler(http.server.SimpleHTTPRequestHandler):
     """A static host like GitHub Pages: a missing path gets the site's 404.html, status 404."""
 
+    site: Path  # the built site, whose 404.html is sent
+
     def log_message(self, *args) -> None:
         pass
 
     def send_error(self, code, message=None, explain=None):
         if code != 404:
             return super().send_error(code, message, explain)
-        body = (self.server.site / "404.html").read_bytes()
+        body = (self.site / "404.html").read_bytes()
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -141,16 +142,9 @@ def serve_under(folder, prefix: str):
     """Serve ``folder`` at ``/<prefix>/`` of a server on 127.0.0.1, 404.html for missing paths."""
     root = folder.parent
     (root / prefix).exists() or (root / prefix).symlink_to(folder, target_is_directory=True)
-    handler = functools.partial(NotFoundHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.site = folder
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/{prefix}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    handler = type("SiteNotFoundHandler", (NotFoundHandler,), {"site": folder})
+    with serve(root, handler, f"{prefix}/") as url:
+        yield url
 
 
 def test_the_404_page_keeps_its_styles_under_a_sub_path(chromium, tmp_path):
