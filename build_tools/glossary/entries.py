@@ -126,6 +126,11 @@ def _kinds() -> dict[str, EntryType]:
     return {kind.type: kind for kind in entry_types()}
 
 
+def type_folder(entry: Entry) -> str:
+    """The folder (and the index's section id) of the entry's type."""
+    return _kinds()[entry.type].folder
+
+
 @cache
 def _folders() -> frozenset[str]:
     return frozenset(kind.folder for kind in entry_types())

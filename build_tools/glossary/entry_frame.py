@@ -18,7 +18,7 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from build_tools.common.pinpoint import label, part_of
-from build_tools.glossary.entries import Entry, entry_types
+from build_tools.glossary.entries import Entry, type_folder
 
 KIND_LABELS = {"official-text": "Official text", "translation": "English translation"}
 # After the inline processor (20) has worked on the entry's own text, which the frame is not;
@@ -73,9 +73,6 @@ def _cited_fact(facts, name: str, value, entry: Entry, where: str, paper) -> Non
     add(small, cite_link(entry, where, paper), ")")
 
 
-def _folder(entry: Entry) -> str:
-    return {kind.type: kind.folder for kind in entry_types()}[entry.type]
-
 
 def entry_header(entry: Entry, index_path: str, paper: dict[str, str]) -> list[etree.Element]:
     """The elements that open an entry's page, in order.
@@ -99,7 +96,7 @@ def entry_header(entry: Entry, index_path: str, paper: dict[str, str]) -> list[e
             add(line, element("a", text, href=source.url), between)
         out.append(line)
     facts = element("ul", "\n")
-    kind = element("a", entry.type, href=f"{_relative(index_path, entry)}#{_folder(entry)}")
+    kind = element("a", entry.type, href=f"{_relative(index_path, entry)}#{type_folder(entry)}")
     _fact(facts, "Type", kind)
     for name, fact in (
         ("Year", entry.year),

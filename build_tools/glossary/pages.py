@@ -49,9 +49,6 @@ class Section:
 Group = tuple[Section, list[tuple[str, Entry]]]  # rows: (the name shown, its entry)
 
 
-def _folder(entry: Entry) -> str:
-    return {kind.type: kind.folder for kind in entry_types()}[entry.type]
-
 
 def _by_title(entries) -> list[tuple[str, Entry]]:
     return [(e.title, e) for e in sorted(entries, key=lambda e: e.title.casefold())]
