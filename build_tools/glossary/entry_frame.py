@@ -73,7 +73,6 @@ def _cited_fact(facts, name: str, value, entry: Entry, where: str, paper) -> Non
     add(small, cite_link(entry, where, paper), ")")
 
 
-
 def entry_header(entry: Entry, index_path: str, paper: dict[str, str]) -> list[etree.Element]:
     """The elements that open an entry's page, in order.
 

@@ -49,7 +49,6 @@ class Section:
 Group = tuple[Section, list[tuple[str, Entry]]]  # rows: (the name shown, its entry)
 
 
-
 def _by_title(entries) -> list[tuple[str, Entry]]:
     return [(e.title, e) for e in sorted(entries, key=lambda e: e.title.casefold())]
 
