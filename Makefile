@@ -60,7 +60,7 @@ test: $(STAMP) browser cjk-font $(NODE_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MARKDOWN_LINT)
-	$(BIN)/pytest -n 2
+	$(BIN)/pytest -n 2 --dist loadgroup
 
 lint-md: $(STAMP)
 	$(MARKDOWN_LINT)

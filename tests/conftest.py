@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -71,9 +72,24 @@ def build_site(
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The site as `make site` builds it (offline plugin on, .html URLs)."""
-    return build_site(tmp_path_factory.mktemp("site"))
+def site(tmp_path_factory, worker_id) -> Path:
+    """The site as `make site` builds it (offline plugin on, .html URLs), built once per run.
+
+    Under pytest-xdist every worker asks for it; the first takes a lock and builds into the
+    run's shared temporary folder, the others wait on the lock and read the same site (a build
+    is about 4 s on two cores: once per run, not once per worker).
+    """
+    if worker_id == "master":
+        return build_site(tmp_path_factory.mktemp("site"))
+    shared = tmp_path_factory.getbasetemp().parent
+    target, done = shared / "site", shared / "site.built"
+    with (shared / "site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(target, ignore_errors=True)
+            build_site(target)
+            done.touch()
+    return target
 
 
 @pytest.fixture
@@ -119,9 +135,18 @@ def chromium():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def site_root(site) -> str:
+    """The built site's root URL from disk (file://): the harder case (no fetch, no server),
+    and the one offline readers have. Tests where the transport changes what a page can do use
+    ``both_roots`` instead."""
+    return site.as_uri() + "/"
+
+
 @pytest.fixture(scope="session", params=["file", "http"])
-def site_root(request, site):
-    """The built site's root URL: from disk (file://) and from a server on 127.0.0.1."""
+def both_roots(request, site):
+    """The built site's root URL from disk (file://) and from a server on 127.0.0.1: for what
+    behaves differently served (search's worker, the clipboard, loading every page type)."""
     from browser import serve
 
     if request.param == "file":
@@ -133,8 +158,8 @@ def site_root(request, site):
 
 @pytest.fixture
 def guarded_page(chromium):
-    """A fresh browser page whose outside requests are blocked; once the network has settled
-    after the test, fails it if any was attempted (see ``browser.guarded``)."""
+    """A fresh browser page whose outside requests are blocked; fails the test if any was
+    attempted (see ``browser.guarded``)."""
     from browser import guarded
 
     with guarded(chromium) as page:

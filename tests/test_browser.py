@@ -37,9 +37,10 @@ def test_home_to_chapter_to_entry_to_the_exact_paragraph(guarded_page, site_root
     assert "Data Security Law" in page.locator("#ch2-s3-p1").inner_text()
 
 
-def test_search_finds_an_entry_by_its_alias(guarded_page, site_root):
+def test_search_finds_an_entry_by_its_alias(guarded_page, both_roots):
+    """Search runs in a worker, which from file:// is the iframe-worker shim: both ways."""
     page = guarded_page
-    page.goto(site_root + "chapters/chapter-6.html")
+    page.goto(both_roots + "chapters/chapter-6.html")
     page.click(".md-search__input")
     page.keyboard.type("Anti-Unfair Competition", delay=30)
     results = page.locator(".md-search-result__item")
@@ -108,11 +109,11 @@ PAGE_TYPES = [
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
-def test_every_page_type_loads_with_no_outside_request(guarded_page, site_root, name):
+def test_every_page_type_loads_with_no_outside_request(chromium, both_roots, name):
     """The guard fails the test if the page, once settled, asked for anything from outside."""
-    page = guarded_page
-    page.goto(site_root + f"{name}.html")
-    assert page.locator("article, .md-content").first.is_visible()
+    with guarded(chromium, settle=True) as page:
+        page.goto(both_roots + f"{name}.html")
+        assert page.locator("article, .md-content").first.is_visible()
 
 
 def test_print_hides_chrome_and_prints_glossary_links_as_text(guarded_page, site_root):
@@ -153,7 +154,7 @@ def test_the_guard_catches_a_request_fired_a_second_after_load(chromium, tmp_pat
     )
     with ExitStack() as stack:
         root = tmp_path.as_uri() + "/" if served == "file" else stack.enter_context(serve(tmp_path))
-        with pytest.raises(OutsideRequestError) as caught, guarded(chromium) as page:
+        with pytest.raises(OutsideRequestError) as caught, guarded(chromium, settle=True) as page:
             page.goto(root + name)
             assert page.inner_text("p") == "Loaded."
             assert page.guard.blocked == [], "nothing yet: the timer has not fired"
@@ -162,7 +163,7 @@ def test_the_guard_catches_a_request_fired_a_second_after_load(chromium, tmp_pat
 
 def test_the_guard_lets_a_late_local_request_through(chromium, tmp_path):
     name = _late_page(tmp_path, "late.html")
-    with serve(tmp_path) as root, guarded(chromium) as page:
+    with serve(tmp_path) as root, guarded(chromium, settle=True) as page:
         page.goto(root + name)
         with page.expect_request("**/late.html", timeout=5000):
             pass

@@ -331,9 +331,9 @@ def clipboard_page(chromium):
         yield page
 
 
-def test_cite_from_the_keyboard_then_copy_each_form(clipboard_page, site_root):
+def test_cite_from_the_keyboard_then_copy_each_form(clipboard_page, both_roots):
     page = clipboard_page
-    page.goto(site_root + "chapters/chapter-2.html")
+    page.goto(both_roots + "chapters/chapter-2.html")
     page.focus("#ch2-s1-p3 > a.headerlink")
     page.keyboard.press("Tab")
     button = page.get_by_role("button", name="Cite ch. II, sec. 1, para. 3")
@@ -360,9 +360,9 @@ def test_cite_from_the_keyboard_then_copy_each_form(clipboard_page, site_root):
     assert button.evaluate("b => b === document.activeElement")
 
 
-def test_cite_on_the_whole_paper_page_gives_the_chapter_pages_address(clipboard_page, site_root):
+def test_cite_on_the_whole_paper_page_gives_the_chapter_pages_address(clipboard_page, both_roots):
     page = clipboard_page
-    page.goto(site_root + "print.html")
+    page.goto(both_roots + "print.html")
     page.get_by_role("button", name="Cite Panel 5, para. 2").click()
     page.get_by_role("button", name="Copy Link to panel5-p2").click()
     page.get_by_role("status").filter(has_text="Copied").wait_for()

@@ -17,6 +17,10 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, copy_site_sources
 
+# Its module-scoped fixture is expensive: every test of this file runs on one worker, so it
+# is made once a run (pytest -n 2 --dist loadgroup, as `make test` runs it).
+pytestmark = pytest.mark.xdist_group("wheel")
+
 # What the wheel is built from (copied, so that the build writes nothing into the repository).
 PACKAGE_SOURCES = ("pyproject.toml", "README.md", "LICENSE", "build_tools", "hooks")
 

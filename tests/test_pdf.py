@@ -15,6 +15,10 @@ from build_tools.edition.structure import Paragraph
 from build_tools.site.pdf_link import PDF_FILE
 from conftest import ROOT, run_tool
 
+# Its module-scoped fixture is expensive: every test of this file runs on one worker, so it
+# is made once a run (pytest -n 2 --dist loadgroup, as `make test` runs it).
+pytestmark = pytest.mark.xdist_group("pdf")
+
 RUNNING_HEAD = "China’s Law-Based Cyberspace Governance in the New Era Annotated edition"
 FOOT = re.compile(r"^Page \d+ of \d+$")
 # The paragraph ids that print in the margin beside each paragraph.
