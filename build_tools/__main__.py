@@ -17,7 +17,7 @@ from build_tools.dev.weight import report as weight_report
 from build_tools.edition.convert import check, convert
 from build_tools.edition.editorial_map import DEFAULT_MAP
 from build_tools.edition.faithfulness import check_docs
-from build_tools.site.pdf import make_pdf
+from build_tools.pdf.printer import make_pdf
 
 EPILOG = """commands, by phase:
   convert   seed + editorial map -> the Markdown pages in docs/ (convert time)

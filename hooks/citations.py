@@ -1,11 +1,11 @@
 """MkDocs hook: citations for every paragraph, records to download, meta tags, the PDF link.
 
-Only forwards events to ``build_tools.site.cite_build``, where the logic and the state live.
+Only forwards events to ``build_tools.citing.events``, where the logic and the state live.
 """
 
 from mkdocs.plugins import event_priority
 
-from build_tools.site.cite_build import CiteBuild
+from build_tools.citing.events import CiteBuild
 
 build = CiteBuild()
 

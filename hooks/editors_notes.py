@@ -1,9 +1,9 @@
 """MkDocs hook: fills the Editor's notes page with every editor's note, at build time.
 
-Only forwards events to ``build_tools.site.notes_page``.
+Only forwards events to ``build_tools.editors_notes.page``.
 """
 
-from build_tools.site.notes_page import NotesPage
+from build_tools.editors_notes.page import NotesPage
 
 notes = NotesPage()
 

@@ -1,14 +1,14 @@
 """MkDocs hook: the figures (timeline, legal framework, connections) and each entry's
 "Often mentioned with" list.
 
-Only forwards events to ``build_tools.site.figures.build``. It runs after the glossary's hook
+Only forwards events to ``build_tools.figures.events``. It runs after the glossary's hook
 in ``on_page_context``, when every mention is counted and the glossary's lists are filled.
 """
 
 from mkdocs.plugins import event_priority
 
-from build_tools.glossary.build import GlossaryBuild
-from build_tools.site.figures.build import FigureBuild
+from build_tools.figures.events import FigureBuild
+from build_tools.glossary.events import GlossaryBuild
 
 figures = FigureBuild()
 

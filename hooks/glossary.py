@@ -1,13 +1,13 @@
 """MkDocs hook: auto-link glossary terms on every page, and give each entry its backlinks.
 
-Only forwards events to ``build_tools.glossary.build``, where the logic and the state live.
+Only forwards events to ``build_tools.glossary.events``, where the logic and the state live.
 MkDocs converts every page's Markdown before it renders any template, so by
 ``on_page_context`` the mention index is complete.
 """
 
 from mkdocs.plugins import event_priority
 
-from build_tools.glossary.build import GlossaryBuild
+from build_tools.glossary.events import GlossaryBuild
 
 build = GlossaryBuild()
 

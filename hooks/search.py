@@ -1,11 +1,11 @@
 """MkDocs hook: search results name their part of the site; Chinese titles are whole words.
 
-Only forwards to ``build_tools.site.search_labels`` and ``build_tools.glossary.search_words``.
+Only forwards to ``build_tools.search.labels`` and ``build_tools.search.chinese_words``.
 """
 
 from mkdocs.plugins import event_priority
 
-from build_tools.site.search_labels import label_entries
+from build_tools.search.labels import label_entries
 
 
 @event_priority(50)  # before the search plugin writes its index

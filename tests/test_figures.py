@@ -22,16 +22,16 @@ from mkdocs.exceptions import PluginError
 
 from build_tools.common.errors import EditionError
 from build_tools.dev.weight import OURS, page_assets, sizes
+from build_tools.figures import svg
+from build_tools.figures.connections import MOST_NODES, connections_figure
+from build_tools.figures.events import FigureBuild
+from build_tools.figures.figure import STYLE_FILE, Links, figure_html
+from build_tools.figures.settings import SETTINGS_FILE, read_settings
+from build_tools.figures.spring import spring_layout
+from build_tools.figures.timeline import RADIUS, Axis, Mark, place, timeline_figure
 from build_tools.glossary.autolink import Mention
+from build_tools.glossary.comentions import CoMentions, Paragraph
 from build_tools.glossary.entries import Cited, Entry, entry_types
-from build_tools.site.figures import svg
-from build_tools.site.figures.build import FigureBuild
-from build_tools.site.figures.comentions import CoMentions, Paragraph
-from build_tools.site.figures.connections import MOST_NODES, connections_figure
-from build_tools.site.figures.frame import STYLE_FILE, Links, figure_html
-from build_tools.site.figures.settings import SETTINGS_FILE, read_settings
-from build_tools.site.figures.spring import spring_layout
-from build_tools.site.figures.timeline import RADIUS, Axis, Mark, place, timeline_figure
 from conftest import ARTIFACTS, DOCS, ROOT, build_site
 
 FIGURE_PAGES = {

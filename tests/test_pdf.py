@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from build_tools.edition.structure import Paragraph
-from build_tools.site.pdf_link import PDF_FILE
+from build_tools.pdf.link import PDF_FILE
 from conftest import ROOT, run_tool
 
 # Its module-scoped fixture is expensive: every test of this file runs on one worker, so it

@@ -9,8 +9,8 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 
+from build_tools.corrections.marks import corrected_ranges, visible
 from build_tools.edition.structure import Heading, Paragraph, TableBlock
-from build_tools.site.repairs import corrected_ranges, visible
 from conftest import ARTIFACTS
 
 PAPER_PAGES = [

@@ -22,7 +22,7 @@ from build_tools.glossary.entry_frame import FrameExtension, entry_header, entry
 from build_tools.glossary.matcher import TermMatcher
 from build_tools.glossary.mentions import MentionIndex
 from build_tools.glossary.placement import place_entries
-from build_tools.glossary.search_words import search_keys, teach_jieba
+from build_tools.search.chinese_words import search_keys, teach_jieba
 
 log = get_plugin_logger("glossary")
 

@@ -1,9 +1,9 @@
 """MkDocs hook: marks every correction of the scan in place, for the "Show repairs" switch.
 
-Only forwards events to ``build_tools.site.repairs``, where the marks are placed.
+Only forwards events to ``build_tools.corrections.marks``, where the marks are placed.
 """
 
-from build_tools.site.repairs import RepairsExtension
+from build_tools.corrections.marks import RepairsExtension
 
 repairs = RepairsExtension()
 

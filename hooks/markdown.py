@@ -1,7 +1,7 @@
 """MkDocs hook: the edition's Markdown extensions (paragraph permalinks, outside links)."""
 
-from build_tools.site.external_links import ExternalLinksExtension
-from build_tools.site.paragraph_links import ParagraphLinksExtension
+from build_tools.markdown.external_links import ExternalLinksExtension
+from build_tools.markdown.paragraph_links import ParagraphLinksExtension
 
 EXTENSIONS = (ParagraphLinksExtension, ExternalLinksExtension)
 

@@ -21,11 +21,11 @@ from pathlib import Path
 from string import Template
 from urllib.parse import urlsplit
 
+from build_tools.citing.metadata import CITATION_FILE, read_citation_file
 from build_tools.common.errors import EditionError
 from build_tools.edition.editorial_map import DEFAULT_MAP, paper_files
-from build_tools.site.metadata import CITATION_FILE, read_citation_file
-from build_tools.site.pdf_link import PDF_FILE, publish
-from build_tools.site.pdf_source import CONTENTS_ID, Linker, pdf_source
+from build_tools.pdf.link import PDF_FILE, publish
+from build_tools.pdf.source_page import CONTENTS_ID, Linker, pdf_source
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]

@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from build_tools.common.pinpoint import label
+from build_tools.figures.figure import link, plural
+from build_tools.figures.svg import tag, text
+from build_tools.glossary.comentions import CoMentions, Paragraph
 from build_tools.glossary.entries import Entry
-from build_tools.site.figures.comentions import CoMentions, Paragraph
-from build_tools.site.figures.frame import link, plural
-from build_tools.site.figures.svg import tag, text
 
 LIMIT = 5  # entries listed; the Connections page has them all
 

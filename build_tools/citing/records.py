@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 
-from build_tools.site.metadata import EDITION_KEY, PAPER_KEY, Work, edition_item, paper_item
+from build_tools.citing.metadata import EDITION_KEY, PAPER_KEY, Work, edition_item, paper_item
 
 DOWNLOADS = "downloads"
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

@@ -15,13 +15,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from build_tools.common.errors import EditionError
-from build_tools.common.pinpoint import label, part_of
-from build_tools.edition.editorial_map import DEFAULT_MAP, paper_files
-from build_tools.edition.home import HOME_FILE
-from build_tools.edition.print_page import PRINT_FILE
-from build_tools.site import citations, head_tags
-from build_tools.site.metadata import (
+from build_tools.citing import citations, head_tags
+from build_tools.citing.metadata import (
     CITATION_FILE,
     Citable,
     build_date,
@@ -30,8 +25,13 @@ from build_tools.site.metadata import (
     paper_item,
     read_citation_file,
 )
-from build_tools.site.pdf_link import PDF_FILE, pdf_paragraph
-from build_tools.site.records import record_files
+from build_tools.citing.records import record_files
+from build_tools.common.errors import EditionError
+from build_tools.common.pinpoint import label, part_of
+from build_tools.edition.editorial_map import DEFAULT_MAP, paper_files
+from build_tools.edition.home import HOME_FILE
+from build_tools.edition.print_page import PRINT_FILE
+from build_tools.pdf.link import PDF_FILE, pdf_paragraph
 
 REFERENCES_MARKER = "<!-- edition:references -->"
 PDF_MARKER = "<!-- edition:pdf -->"

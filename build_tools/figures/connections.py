@@ -12,12 +12,12 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from build_tools.figures.figure import WIDTH, Figure, Links, key_item, link, plural, table
+from build_tools.figures.settings import Kind, Settings
+from build_tools.figures.spring import spring_layout
+from build_tools.figures.svg import abbreviate, tag, text, text_width
+from build_tools.glossary.comentions import CoMentions, Paragraph
 from build_tools.glossary.entries import Entry
-from build_tools.site.figures.comentions import CoMentions, Paragraph
-from build_tools.site.figures.frame import WIDTH, Figure, Links, key_item, link, plural, table
-from build_tools.site.figures.settings import Kind, Settings
-from build_tools.site.figures.spring import spring_layout
-from build_tools.site.figures.svg import abbreviate, tag, text, text_width
 
 HEIGHT = 640
 MARGIN = 24

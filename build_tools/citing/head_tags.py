@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 
-from build_tools.site.metadata import Citable
+from build_tools.citing.metadata import Citable
 
 # A page's first paragraph of the paper (its ¶ link aside) becomes its preview text.
 _FIRST_PARAGRAPH = re.compile(r"<p id=\"[^\"]+\">(.*?)</p>", re.DOTALL)

@@ -20,13 +20,13 @@ from mkdocs.utils import get_relative_url
 
 from build_tools.common.errors import EditionError
 from build_tools.common.pinpoint import part_of
-from build_tools.site.figures.comentions import CoMentions
-from build_tools.site.figures.connections import connections_figure
-from build_tools.site.figures.frame import Figure, Links, figure_html, read_style
-from build_tools.site.figures.framework import framework_figure
-from build_tools.site.figures.often import often_mentioned_html
-from build_tools.site.figures.settings import read_settings
-from build_tools.site.figures.timeline import timeline_figure
+from build_tools.figures.connections import connections_figure
+from build_tools.figures.figure import Figure, Links, figure_html, read_style
+from build_tools.figures.framework import framework_figure
+from build_tools.figures.settings import read_settings
+from build_tools.figures.timeline import timeline_figure
+from build_tools.glossary.comentions import CoMentions
+from build_tools.glossary.often import often_mentioned_html
 
 log = get_plugin_logger("figures")
 

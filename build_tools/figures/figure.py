@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_tools.common.errors import EditionError
-from build_tools.site.figures.svg import num, tag, text
+from build_tools.figures.svg import num, tag, text
 
 WIDTH = 720  # every figure's width in SVG units: its natural size on a desktop page
 STYLE_FILE = Path(__file__).with_name("data") / "figures.css"

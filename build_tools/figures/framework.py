@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from build_tools.figures.figure import WIDTH, Figure, Links, link, plural, table
+from build_tools.figures.settings import Settings
+from build_tools.figures.svg import abbreviate, tag, text, text_width
 from build_tools.glossary.entries import Entry, EntryType, entry_types
-from build_tools.site.figures.frame import WIDTH, Figure, Links, link, plural, table
-from build_tools.site.figures.settings import Settings
-from build_tools.site.figures.svg import abbreviate, tag, text, text_width
 
 MARGIN = 12
 NAME_WIDTH = 200  # the column of level names and bars

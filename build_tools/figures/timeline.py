@@ -13,10 +13,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from build_tools.common.pinpoint import label as pinpoint
+from build_tools.figures.figure import WIDTH, Figure, Links, key_item, link, table
+from build_tools.figures.settings import Kind, Settings, Stage
+from build_tools.figures.svg import abbreviate, tag, text, text_width
 from build_tools.glossary.entries import Entry
-from build_tools.site.figures.frame import WIDTH, Figure, Links, key_item, link, table
-from build_tools.site.figures.settings import Kind, Settings, Stage
-from build_tools.site.figures.svg import abbreviate, tag, text, text_width
 
 MARGIN = 12
 STAGE_TOP, STAGE_HEIGHT = 4, 34
