@@ -3,9 +3,9 @@
 Only forwards events to ``build_tools.editors_notes.page``.
 """
 
-from build_tools.editors_notes.page import NotesPage
+from build_tools.editors_notes.page import EditorsNotesPage
 
-notes = NotesPage()
+notes = EditorsNotesPage()
 
 
 def on_nav(nav, config, files):

@@ -189,7 +189,7 @@ def test_a_panel_heading_the_map_does_not_know_is_an_error(workspace):
         (
             ("kind: break\n    line: 829", "kind: breach\n    line: 829"),
             "kind: breach",
-            "unknown repair kind 'breach'",
+            "unknown layout repair kind 'breach'",
         ),
         (("  - id: panel3\n", "  - id: panel2\n"), "id: panel2", "panel 'panel2' is already used"),
         (("end: 584", "end: [584]"), "end: [584]", "field 'end' must be a whole number"),

@@ -28,7 +28,7 @@ from build_tools.figures.events import FigureBuild
 from build_tools.figures.figure import STYLE_FILE, Links, figure_html
 from build_tools.figures.settings import SETTINGS_FILE, read_settings
 from build_tools.figures.spring import spring_layout
-from build_tools.figures.timeline import RADIUS, Axis, Mark, place, timeline_figure
+from build_tools.figures.timeline import RADIUS, Axis, TimelineMark, place, timeline_figure
 from build_tools.glossary.autolink import Mention
 from build_tools.glossary.comentions import CoMentions, Paragraph
 from build_tools.glossary.entries import Cited, Entry, entry_types
@@ -174,7 +174,8 @@ def _entry(n: int, year: int, title: str | None = None, kind: str = "law") -> En
 def test_marks_of_a_lane_never_cover_each_other(items):
     lanes = read_settings().kinds
     marks = [
-        Mark(_entry(n, year, "W" * length), lanes[0]) for n, (year, length) in enumerate(items)
+        TimelineMark(_entry(n, year, "W" * length), lanes[0])
+        for n, (year, length) in enumerate(items)
     ]
     axis = Axis(1994, 2023, [m.year for m in marks])
     placed = place(marks, axis, {m.entry.path: i for i, m in enumerate(marks)})
@@ -192,7 +193,9 @@ def test_marks_of_a_lane_never_cover_each_other(items):
 
 def test_when_labels_compete_the_most_mentioned_gets_one():
     lanes = read_settings().kinds
-    marks = [Mark(_entry(n, 2020, f"Very Long Name of Law {n} " * 2), lanes[0]) for n in range(9)]
+    marks = [
+        TimelineMark(_entry(n, 2020, f"Very Long Name of Law {n} " * 2), lanes[0]) for n in range(9)
+    ]
     axis = Axis(1994, 2023, [2020])
     favourite = marks[7].entry.path
     placed = place(marks, axis, {favourite: 50})

@@ -1,7 +1,7 @@
-"""The scan beside the edition: a mark at every correction, shown by the "Show repairs" switch.
+"""The scan beside the edition: a mark at every correction, shown by the "Show corrections" switch.
 
 Each correction of the editorial map (``seeds/edition.yml``) is marked where the edition shows
-it: the edition's words are wrapped in ``<span class="repair">``, whose ``data-scan`` holds what
+it: the edition's words are wrapped in ``<span class="correction">``, whose ``data-scan`` holds what
 the scan printed, and a small link to the correction's row on the Editorial notes page follows.
 The scan's text lives in an attribute (CSS shows it, struck through, only while the switch is
 on), so with the switch off the page reads, searches, copies and prints exactly as before; and
@@ -27,21 +27,21 @@ from mkdocs.plugins import get_plugin_logger
 from build_tools.common.errors import EditionError
 from build_tools.edition.convert import Edition, read_edition
 from build_tools.edition.editorial_map import DEFAULT_MAP
-from build_tools.edition.editorial_notes import NOTES_FILE, locate
+from build_tools.edition.editorial_notes import EDITORIAL_NOTES_FILE, locate
 from build_tools.edition.print_page import PRINT_FILE
 from build_tools.edition.render import link
 
-log = get_plugin_logger("repairs")
+log = get_plugin_logger("corrections")
 
 # After the glossary's auto-links (4), before MkDocs rewrites and checks links (0).
 PRIORITY = 2
 # Words a page does not show as text: the bullets that start each example in a panel's table.
 BULLETS = frozenset({"*", "•"})
-SWITCH_CLASS = "repairs-toggle"
+SWITCH_CLASS = "corrections-toggle"
 
 
 @dataclass(frozen=True)
-class Mark:
+class CorrectionMark:
     """One correction, where a page shows it: the block, the line's words, and the range."""
 
     block_id: str
@@ -68,43 +68,46 @@ def visible(line: str, start: int, end: int) -> tuple[str, int, int]:
     return text, first, max(first, last)
 
 
-def corrected_ranges(line: str, fixes: list) -> list[tuple[int, int]]:
-    """Where each correction's new words sit in ``line`` once all of ``fixes`` are applied."""
+def corrected_ranges(line: str, corrections: list) -> list[tuple[int, int]]:
+    """Where each correction's new words sit in ``line`` once all of ``corrections`` are applied."""
     ranges: list[tuple[int, int]] = []
-    for fix in fixes:
-        at = line.index(fix.printed)
-        shift = len(fix.corrected) - len(fix.printed)
+    for correction in corrections:
+        at = line.index(correction.printed)
+        shift = len(correction.corrected) - len(correction.printed)
         ranges = [
-            (s + shift, e + shift) if s >= at + len(fix.printed) else (s, e) for s, e in ranges
+            (s + shift, e + shift) if s >= at + len(correction.printed) else (s, e)
+            for s, e in ranges
         ]
-        ranges.append((at, at + len(fix.corrected)))
-        line = line[:at] + fix.corrected + line[at + len(fix.printed) :]
+        ranges.append((at, at + len(correction.corrected)))
+        line = line[:at] + correction.corrected + line[at + len(correction.printed) :]
     return ranges
 
 
-def marks_by_page(edition: Edition) -> dict[str, list[Mark]]:
+def marks_by_page(edition: Edition) -> dict[str, list[CorrectionMark]]:
     """Every page's marks, by docs path; the whole-paper page has all of them."""
     where = locate(edition.pages)
     by_line: dict[int, list] = {}
-    for fix in edition.emap.corrections:
-        by_line.setdefault(fix.line, []).append(fix)
-    pages: dict[str, list[Mark]] = {PRINT_FILE: []}
-    for number, fixes in by_line.items():
+    for correction in edition.emap.corrections:
+        by_line.setdefault(correction.line, []).append(correction)
+    pages: dict[str, list[CorrectionMark]] = {PRINT_FILE: []}
+    for number, corrections in by_line.items():
         if number not in where:
             continue
         page, block_id = where[number]
         line = edition.printed[number - 1]
-        for fix, (start, end) in zip(fixes, corrected_ranges(line, fixes), strict=True):
+        for correction, (start, end) in zip(
+            corrections, corrected_ranges(line, corrections), strict=True
+        ):
             context, first, last = visible(edition.lines[number - 1], start, end)
-            mark = Mark(
+            mark = CorrectionMark(
                 block_id,
                 context,
                 first,
                 last,
-                fix.printed,
-                fix.corrected,
-                fix.reason,
-                f"correction-{fix.line}",
+                correction.printed,
+                correction.corrected,
+                correction.reason,
+                f"correction-{correction.line}",
             )
             pages.setdefault(page.file, []).append(mark)
             pages[PRINT_FILE].append(mark)
@@ -142,7 +145,7 @@ class _Text:
         return None
 
 
-def _pattern(mark: Mark) -> re.Pattern:
+def _pattern(mark: CorrectionMark) -> re.Pattern:
     """The mark's line, any run of white space matching any other, its corrected words a group."""
 
     def loose(text: str) -> str:
@@ -156,10 +159,10 @@ def _pattern(mark: Mark) -> re.Pattern:
     return re.compile(loose(before) + "(" + loose(words) + ")" + loose(after))
 
 
-class RepairMarker(Treeprocessor):
+class CorrectionMarker(Treeprocessor):
     """Marks the corrections of the page being converted, and adds the switch under its title."""
 
-    def __init__(self, md: Markdown, extension: RepairsExtension):
+    def __init__(self, md: Markdown, extension: CorrectionMarksExtension):
         super().__init__(md)
         self.extension = extension
 
@@ -180,7 +183,7 @@ class RepairMarker(Treeprocessor):
                 )
         self._add_switch(root, len(marks))
 
-    def _place(self, block: etree.Element, mark: Mark, page: str) -> bool:
+    def _place(self, block: etree.Element, mark: CorrectionMark, page: str) -> bool:
         text = _Text(block)
         found = _pattern(mark).search(text.text)
         if not found:
@@ -197,16 +200,16 @@ class RepairMarker(Treeprocessor):
             value[end - offset :],
         )
         span = etree.Element(
-            "span", {"class": "repair", "data-scan": mark.printed, "data-reason": mark.reason}
+            "span", {"class": "correction", "data-scan": mark.printed, "data-reason": mark.reason}
         )
         span.text = words
         note = etree.Element(
             "a",
             {
-                "class": "repair-note",
-                "href": link(page, NOTES_FILE, mark.anchor),
+                "class": "correction-note",
+                "href": link(page, EDITORIAL_NOTES_FILE, mark.anchor),
                 "data-reason": mark.reason,
-                "aria-label": f"Repair: the scan prints “{mark.printed}”. {mark.reason} "
+                "aria-label": f"Correction: the scan prints “{mark.printed}”. {mark.reason} "
                 "Open its row in the editorial notes.",
             },
         )
@@ -227,7 +230,7 @@ class RepairMarker(Treeprocessor):
 
     @staticmethod
     def _add_switch(root: etree.Element, count: int) -> None:
-        """The "Show repairs" switch, just under the page's title; the script shows it."""
+        """The "Show corrections" switch, just under the page's title; the script shows it."""
         box = etree.Element(
             "p", {"class": SWITCH_CLASS, "data-search-exclude": "", "hidden": "hidden"}
         )
@@ -238,12 +241,12 @@ class RepairMarker(Treeprocessor):
                 "type": "button",
                 "role": "switch",
                 "aria-checked": "false",
-                "class": "repairs-switch",
+                "class": "corrections-switch",
             },
         )
-        button.text = "Show repairs"
+        button.text = "Show corrections"
         button.tail = " "
-        where = etree.SubElement(box, "span", {"class": "repairs-count"})
+        where = etree.SubElement(box, "span", {"class": "corrections-count"})
         where.text = (
             f"{count} on this page: the scan’s text struck through beside the edition’s"
             if count
@@ -265,12 +268,12 @@ def _enclosing_link(element, parents, block) -> etree.Element | None:
     return None
 
 
-class RepairsExtension(Extension):
-    """Registers ``RepairMarker``; the hook says which page Python-Markdown converts next."""
+class CorrectionMarksExtension(Extension):
+    """Registers ``CorrectionMarker``; the hook says which page Python-Markdown converts next."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.marks: dict[str, list[Mark]] = {}
+        self.marks: dict[str, list[CorrectionMark]] = {}
         self.paper_pages: set[str] = set()
         self.page: str | None = None
 
@@ -284,14 +287,16 @@ class RepairsExtension(Extension):
         try:
             edition = read_edition(root / DEFAULT_MAP)
         except EditionError as error:
-            raise PluginError(f"repairs: {error}") from None
+            raise PluginError(f"corrections: {error}") from None
         self.marks = marks_by_page(edition)
         self.paper_pages = {page.file for page in edition.pages} | {PRINT_FILE}
         config.markdown_extensions[:] = [
-            ext for ext in config.markdown_extensions if not isinstance(ext, RepairsExtension)
+            ext
+            for ext in config.markdown_extensions
+            if not isinstance(ext, CorrectionMarksExtension)
         ]
         config.markdown_extensions.append(self)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
         """Register the marker among Python-Markdown's tree processors."""
-        md.treeprocessors.register(RepairMarker(md, self), "edition_repairs", PRIORITY)
+        md.treeprocessors.register(CorrectionMarker(md, self), "edition_corrections", PRIORITY)

@@ -8,7 +8,7 @@ from pathlib import Path
 from build_tools.common.errors import EditionError
 from build_tools.edition import page_writer as page_files
 from build_tools.edition.editorial_map import DEFAULT_MAP, EditionMap, load_map
-from build_tools.edition.editorial_notes import NOTES_FILE, notes_page
+from build_tools.edition.editorial_notes import EDITORIAL_NOTES_FILE, editorial_notes_page
 from build_tools.edition.home import HOME_FILE, home_page
 from build_tools.edition.print_page import PRINT_FILE, PRINT_META, print_page
 from build_tools.edition.render import page_body
@@ -69,7 +69,9 @@ def page_bodies(edition: Edition) -> dict[str, str]:
     """Every generated file's Markdown body, by its path under ``docs/``."""
     bodies = {page.file: page_body(page) for page in edition.pages}
     bodies[HOME_FILE] = home_page(edition.printed, edition.emap, edition.pages)
-    bodies[NOTES_FILE] = notes_page(edition.printed, edition.emap, edition.pages)
+    bodies[EDITORIAL_NOTES_FILE] = editorial_notes_page(
+        edition.printed, edition.emap, edition.pages
+    )
     bodies[PRINT_FILE] = print_page(edition.emap.title, edition.pages)
     return bodies
 

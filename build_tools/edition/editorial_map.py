@@ -76,7 +76,7 @@ class Correction:
 
 
 @dataclass(frozen=True)
-class Repair:
+class LayoutRepair:
     """A structural repair: ``remove`` a run of lines, or ``break``/``join`` a paragraph."""
 
     kind: str
@@ -99,21 +99,21 @@ class EditionMap:
     parts: tuple[Part, ...]
     panels: tuple[Panel, ...]
     corrections: tuple[Correction, ...]
-    repairs: tuple[Repair, ...] = field(default=())
+    layout_repairs: tuple[LayoutRepair, ...] = field(default=())
     sha256_line: int | None = None
 
     def removed_lines(self) -> set[int]:
         """Seed lines taken out of the paper's flow."""
         return {
             n
-            for repair in self.repairs
+            for repair in self.layout_repairs
             if repair.kind == "remove"
             for n in range(repair.first, repair.last + 1)
         }
 
-    def repair_lines(self, kind: str) -> set[int]:
+    def layout_repair_lines(self, kind: str) -> set[int]:
         """The lines at which a ``break`` or ``join`` repair applies."""
-        return {repair.first for repair in self.repairs if repair.kind == kind}
+        return {repair.first for repair in self.layout_repairs if repair.kind == kind}
 
 
 DEFAULT_MAP = Path("seeds/edition.yml")
@@ -130,7 +130,7 @@ def paper_files(path: Path) -> dict[str, str]:
 
 
 # keep: a page break that is deliberately not a new paragraph (a decision, listed for readers).
-REPAIR_KINDS = ("remove", "break", "join", "keep")
+LAYOUT_REPAIR_KINDS = ("remove", "break", "join", "keep")
 
 
 class _Reader:
@@ -217,9 +217,9 @@ def _read_map(path: Path) -> EditionMap:
         )
         for node in read.field(data, "corrections", list, required=False, default=[])
     )
-    repairs = tuple(
-        _repair(read, node)
-        for node in read.field(data, "repairs", list, required=False, default=[])
+    layout_repairs = tuple(
+        _layout_repair(read, node)
+        for node in read.field(data, "layout_repairs", list, required=False, default=[])
     )
     emap = EditionMap(
         path=path,
@@ -230,7 +230,7 @@ def _read_map(path: Path) -> EditionMap:
         parts=parts,
         panels=panels,
         corrections=corrections,
-        repairs=repairs,
+        layout_repairs=layout_repairs,
         sha256_line=data.line_of("sha256"),
     )
     _check_unique_ids(read, data, emap)
@@ -273,15 +273,17 @@ def _panel(read: _Reader, node) -> Panel:
     )
 
 
-def _repair(read: _Reader, node) -> Repair:
+def _layout_repair(read: _Reader, node) -> LayoutRepair:
     kind = read.field(node, "kind", str)
-    if kind not in REPAIR_KINDS:
-        raise read.fail(node, f"unknown repair kind '{kind}' (expected one of {REPAIR_KINDS})")
+    if kind not in LAYOUT_REPAIR_KINDS:
+        raise read.fail(
+            node, f"unknown layout repair kind '{kind}' (expected one of {LAYOUT_REPAIR_KINDS})"
+        )
     if kind == "remove":
         first, last = read.line_range(node, "lines")
     else:
         first = last = read.field(node, "line", int)
-    return Repair(
+    return LayoutRepair(
         kind=kind,
         first=first,
         last=last,

@@ -1,4 +1,5 @@
-"""The "Editorial notes" page: every correction and repair of the edition, listed for readers."""
+"""The "Editorial notes" page: every correction and layout repair of the edition, listed for
+readers."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from build_tools.edition.editorial_map import EditionMap
 from build_tools.edition.render import escape_inline, link
 from build_tools.edition.structure import Heading, Page, Paragraph, TableBlock
 
-NOTES_FILE = "about/editorial-notes.md"
+EDITORIAL_NOTES_FILE = "about/editorial-notes.md"
 
 
 def locate(pages: list[Page]) -> dict[int, tuple[Page, str]]:
@@ -24,7 +25,7 @@ def _place(where, number: int) -> str:
     if number not in where:
         return "—"
     page, block_id = where[number]
-    return f"[{escape_inline(page.title)}]({link(NOTES_FILE, page.file, block_id)})"
+    return f"[{escape_inline(page.title)}]({link(EDITORIAL_NOTES_FILE, page.file, block_id)})"
 
 
 def _code(text: str) -> str:
@@ -43,25 +44,25 @@ def _indented_lines(printed: list[str], emap: EditionMap) -> list[int]:
 
 def summary(emap: EditionMap) -> str:
     """What the edition changed, in a reader's words: "11 scanning errors corrected, …"."""
-    fixes = len(emap.corrections)
-    repairs = sum(1 for repair in emap.repairs if repair.kind != "keep")
+    corrections = len(emap.corrections)
+    layout_repairs = sum(1 for repair in emap.layout_repairs if repair.kind != "keep")
     return (
-        f"{fixes} scanning error{'s' if fixes != 1 else ''} corrected, "
-        f"{repairs} layout repair{'s' if repairs != 1 else ''}, nothing else"
+        f"{corrections} scanning error{'s' if corrections != 1 else ''} corrected, "
+        f"{layout_repairs} layout repair{'s' if layout_repairs != 1 else ''}, nothing else"
     )
 
 
-def _repair_rows(emap: EditionMap, pages: list[Page], where) -> list[str]:
+def _layout_repair_rows(emap: EditionMap, pages: list[Page], where) -> list[str]:
     rows = []
-    for repair in emap.repairs:
+    for repair in emap.layout_repairs:
         lines = (
             f"{repair.first}–{repair.last}" if repair.last != repair.first else str(repair.first)
         )
         shown = _place(where, repair.last + 1 if repair.kind == "remove" else repair.first)
-        anchor = f'<span id="repair-{repair.first}"></span>'
+        anchor = f'<span id="layout-repair-{repair.first}"></span>'
         rows.append(
-            f"| {anchor}{REPAIR_NAMES[repair.kind]} | {shown} | {escape_inline(repair.reason)} "
-            f"| {lines} |"
+            f"| {anchor}{LAYOUT_REPAIR_NAMES[repair.kind]} | {shown} | "
+            f"{escape_inline(repair.reason)} | {lines} |"
         )
     return rows
 
@@ -84,7 +85,7 @@ def _layout_rows(pages: list[Page], where) -> list[str]:
     return rows
 
 
-REPAIR_NAMES = {
+LAYOUT_REPAIR_NAMES = {
     "remove": "Taken out of the text",
     "break": "New paragraph",
     "join": "Paragraph joined",
@@ -92,7 +93,7 @@ REPAIR_NAMES = {
 }
 
 
-def notes_page(printed: list[str], emap: EditionMap, pages: list[Page]) -> str:
+def editorial_notes_page(printed: list[str], emap: EditionMap, pages: list[Page]) -> str:
     """The Markdown of the Editorial notes page: plain words first, the scan's details after."""
     where = locate(pages)
     out = [
@@ -111,18 +112,19 @@ def notes_page(printed: list[str], emap: EditionMap, pages: list[Page]) -> str:
         "| Where | The scan shows | The edition shows | Why |",
         "| --- | --- | --- | --- |",
     ]
-    for fix in emap.corrections:
+    for correction in emap.corrections:
         out.append(
-            f'| <span id="correction-{fix.line}"></span>{_place(where, fix.line)} | '
-            f"{_code(fix.printed)} | {_code(fix.corrected)} | {escape_inline(fix.reason)} |"
+            f'| <span id="correction-{correction.line}"></span>{_place(where, correction.line)} | '
+            f"{_code(correction.printed)} | {_code(correction.corrected)} | "
+            f"{escape_inline(correction.reason)} |"
         )
     out += [
         "",
-        "## Layout repairs { #repairs }",
+        "## Layout repairs { #layout-repairs }",
         "",
-        "| Repair | Where | Why | Scan lines |",
+        "| Layout repair | Where | Why | Scan lines |",
         "| --- | --- | --- | --- |",
-        *_repair_rows(emap, pages, where),
+        *_layout_repair_rows(emap, pages, where),
     ]
     panels = [page for page in pages if page.kind == "panel"]
     spans = {panel.id: (panel.heading.line, panel.end) for panel in emap.panels}
@@ -141,7 +143,9 @@ def notes_page(printed: list[str], emap: EditionMap, pages: list[Page]) -> str:
         f"The scan is kept unchanged in the repository as `seeds/{emap.seed}`; every change above "
         "is an entry in the editorial map, `seeds/edition.yml`, with the scan line it applies "
         "to. Corrections by scan line: "
-        + ", ".join(f"[{fix.line}](#correction-{fix.line})" for fix in emap.corrections)
+        + ", ".join(
+            f"[{correction.line}](#correction-{correction.line})" for correction in emap.corrections
+        )
         + ".",
         "",
         "| Scan lines | Routine fix | Where |",
@@ -154,8 +158,9 @@ def notes_page(printed: list[str], emap: EditionMap, pages: list[Page]) -> str:
     for page in panels:
         first, last = spans[page.id]
         out.append(
-            f"| [{escape_inline(page.title)}]({link(NOTES_FILE, page.file)}) | {first}–{last} | "
-            f"[{escape_inline(page.parent_title)}]({link(NOTES_FILE, page.parent.file, page.id)}) |"
+            f"| [{escape_inline(page.title)}]({link(EDITORIAL_NOTES_FILE, page.file)}) | "
+            f"{first}–{last} | [{escape_inline(page.parent_title)}]"
+            f"({link(EDITORIAL_NOTES_FILE, page.parent.file, page.id)}) |"
         )
     indented = _indented_lines(printed, emap)
     out += [

@@ -42,7 +42,7 @@ def words(text: str) -> tuple[str, ...]:
 def expected_units(lines: list[str], emap: EditionMap) -> dict[str, list[Unit]]:
     """The seed's words, corrected, grouped into the units each page must show."""
     removed = emap.removed_lines()
-    breaks, joins = emap.repair_lines("break"), emap.repair_lines("join")
+    breaks, joins = emap.layout_repair_lines("break"), emap.layout_repair_lines("join")
     panels = {p.heading.line: p for p in emap.panels}
     result: dict[str, list[Unit]] = {}
     starts = [p.heading.line for p in emap.parts] + [emap.end.line + 1]

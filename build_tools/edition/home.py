@@ -18,7 +18,7 @@ TEMPLATE = Path(__file__).with_name("templates") / "home.md"
 def provenance(printed: list[str], emap: EditionMap) -> str:
     """The removed web-page block, line by line, as the seed prints it."""
     lines = []
-    for repair in emap.repairs:
+    for repair in emap.layout_repairs:
         if repair.provenance:
             for number in range(repair.first, repair.last + 1):
                 text = printed[number - 1].strip()

@@ -45,22 +45,23 @@ def apply_corrections(lines: list[str], emap: EditionMap, seed_path: Path) -> li
     can never silently hit the wrong words.
     """
     corrected = list(lines)
-    for fix in emap.corrections:
-        if not 1 <= fix.line <= len(lines):
+    for correction in emap.corrections:
+        if not 1 <= correction.line <= len(lines):
             raise EditionError(
                 emap.path,
-                fix.map_line,
-                f"correction for line {fix.line}, but {seed_path} has {len(lines)} lines",
+                correction.map_line,
+                f"correction for line {correction.line}, but {seed_path} has {len(lines)} lines",
             )
-        text = corrected[fix.line - 1]
-        count = text.count(fix.printed)
+        text = corrected[correction.line - 1]
+        count = text.count(correction.printed)
         if count != 1:
             found = "not found" if count == 0 else f"found {count} times"
             raise EditionError(
                 emap.path,
-                fix.map_line,
-                f"correction expects {fix.printed!r} on {seed_path.name} line {fix.line}, "
+                correction.map_line,
+                f"correction expects {correction.printed!r} on {seed_path.name} "
+                f"line {correction.line}, "
                 f"{found} in {text.strip()!r}",
             )
-        corrected[fix.line - 1] = text.replace(fix.printed, fix.corrected)
+        corrected[correction.line - 1] = text.replace(correction.printed, correction.corrected)
     return corrected

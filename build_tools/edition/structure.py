@@ -156,8 +156,8 @@ class _ParagraphWriter:
         self.lines = lines
         self.page = page
         self.removed = emap.removed_lines()
-        self.breaks = emap.repair_lines("break")
-        self.joins = emap.repair_lines("join")
+        self.breaks = emap.layout_repair_lines("break")
+        self.joins = emap.layout_repair_lines("join")
         self.prefix = page.id
         self.count = 0
         self.current: list[int] = []

@@ -97,7 +97,7 @@ def fill(markdown: str, notes: list[Note], from_page: str) -> str:
     return markdown.replace(MARKER, render(notes, from_page), 1)
 
 
-class NotesPage:
+class EditorsNotesPage:
     """The build-time side of the page: the reading order, and the page that has the marker."""
 
     def __init__(self) -> None:

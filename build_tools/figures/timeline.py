@@ -31,7 +31,7 @@ LABEL_MAX = 200
 
 
 @dataclass(frozen=True)
-class Mark:
+class TimelineMark:
     """One dated entry on the timeline."""
 
     entry: Entry
@@ -52,7 +52,7 @@ class Mark:
 class Placed:
     """A mark's place: centre x, row within its lane, and its label (None if no room)."""
 
-    mark: Mark
+    mark: TimelineMark
     x: float
     row: int
     label: str | None
@@ -89,7 +89,7 @@ def _overlaps(row: list[tuple[float, float]], span: tuple[float, float]) -> bool
     return any(span[0] < right and left < span[1] for left, right in row)
 
 
-def place(marks: list[Mark], axis: Axis, mentions: Mapping[str, int]) -> list[Placed]:
+def place(marks: list[TimelineMark], axis: Axis, mentions: Mapping[str, int]) -> list[Placed]:
     """Rows for one lane's marks. The most mentioned get their labels first, in the first of
     ``LABEL_ROWS`` rows where the label fits (right of the mark, else left of it); the rest are
     then drawn bare in the first row with room."""
@@ -116,11 +116,11 @@ def place(marks: list[Mark], axis: Axis, mentions: Mapping[str, int]) -> list[Pl
     return sorted(placed.values(), key=lambda p: _order(p.mark))
 
 
-def _order(mark: Mark) -> tuple:
+def _order(mark: TimelineMark) -> tuple:
     return mark.year, mark.entry.title.casefold(), mark.entry.path
 
 
-def _take(rows, spot, mark: Mark, x: float, label: str | None) -> Placed:
+def _take(rows, spot, mark: TimelineMark, x: float, label: str | None) -> Placed:
     row, anchor, span = spot
     if row == len(rows):
         rows.append([])
@@ -140,13 +140,13 @@ def _free(rows, options, limit: int | None):
     return None
 
 
-def marks(entries: Iterable[Entry], settings: Settings) -> list[Mark]:
+def marks(entries: Iterable[Entry], settings: Settings) -> list[TimelineMark]:
     """The dated entries of the kinds that have a lane."""
     found = []
     for entry in entries:
         kind = settings.kind_of(entry.type)
         if entry.year and kind.lane:
-            found.append(Mark(entry, kind))
+            found.append(TimelineMark(entry, kind))
     return found
 
 
@@ -219,7 +219,7 @@ def _axis(axis: Axis) -> str:
     return "".join(out)
 
 
-def _tooltip(mark: Mark) -> str:
+def _tooltip(mark: TimelineMark) -> str:
     where = "the paper gives the year" if mark.from_paper else "year from a source"
     return f"{mark.entry.title}: {mark.entry.type}, {mark.year} ({where})"
 
@@ -245,7 +245,11 @@ def _mark(placed: Placed, y: float, links: Links) -> str:
 
 
 def _lanes(
-    found: list[Mark], settings: Settings, axis: Axis, links: Links, mentions: Mapping[str, int]
+    found: list[TimelineMark],
+    settings: Settings,
+    axis: Axis,
+    links: Links,
+    mentions: Mapping[str, int],
 ) -> tuple[str, float]:
     """The lanes, top to bottom; returns them and the y where the last one ends."""
     out, y = [], AXIS_Y + 8
@@ -272,7 +276,7 @@ def _lanes(
     return "".join(out), y
 
 
-def _description(found: list[Mark], settings: Settings, axis: Axis) -> str:
+def _description(found: list[TimelineMark], settings: Settings, axis: Axis) -> str:
     counts = ", ".join(
         f"{kind.name.lower()} {sum(m.kind == kind for m in found)}" for kind in settings.lanes
     )
@@ -301,7 +305,7 @@ def _year_source(entry: Entry, links: Links) -> str:
     )
 
 
-def _table(found: list[Mark], links: Links) -> str:
+def _table(found: list[TimelineMark], links: Links) -> str:
     rows = [
         [
             str(m.year),

@@ -1,6 +1,6 @@
 """The page the PDF is printed from: the whole-paper page, with contents and two appendices.
 
-It starts from the built ``print.html`` (so the PDF shows exactly the site's text, its repairs
+It starts from the built ``print.html`` (so the PDF shows exactly the site's text, its corrections
 and editor's notes), adds a table of contents, Appendix A (the glossary: title, Chinese title,
 summary, sources) and Appendix B (the Editorial notes page), and points every link that has a
 place inside the PDF there: a glossary link jumps to its entry in Appendix A, a link to a

@@ -1,16 +1,16 @@
-// Research tools, offline too: "Show repairs" (remembered across pages) and a Cite button per
+// Research tools, offline too: "Show corrections" (remembered across pages) and a Cite button per
 // paragraph. The citations are made at build time (#edition-cite); this only shows and copies.
 (function () {
-  var d = document, root = d.documentElement, KEY = "edition.showRepairs", panel, opener;
+  var d = document, root = d.documentElement, KEY = "edition.showCorrections", panel, opener;
   function show(on) {
-    root.classList.toggle("show-repairs", on);
-    d.querySelectorAll(".repairs-switch").forEach(function (b) { b.setAttribute("aria-checked", on); });
+    root.classList.toggle("show-corrections", on);
+    d.querySelectorAll(".corrections-switch").forEach(function (b) { b.setAttribute("aria-checked", on); });
   }
   try { show(localStorage.getItem(KEY) === "1"); } catch (e) { show(false); }
-  d.querySelectorAll(".repairs-toggle").forEach(function (box) {
+  d.querySelectorAll(".corrections-toggle").forEach(function (box) {
     box.hidden = false;
     box.firstChild.onclick = function () {
-      var on = !root.classList.contains("show-repairs");
+      var on = !root.classList.contains("show-corrections");
       try { localStorage.setItem(KEY, on ? "1" : "0"); } catch (e) {}
       show(on);
     };

@@ -1,4 +1,4 @@
-"""The scan beside the edition: a mark at every correction, and the "Show repairs" switch."""
+"""The scan beside the edition: a mark at every correction, and the "Show corrections" switch."""
 
 from __future__ import annotations
 
@@ -72,15 +72,15 @@ def expected_pages(edition) -> Counter:
 
 @pytest.mark.parametrize("name", PAPER_PAGES)
 def test_each_page_marks_exactly_the_corrections_it_shows(site, edition, name):
-    marks = soup(site, name).select("article span.repair")
+    marks = soup(site, name).select("article span.correction")
     assert len(marks) == expected_pages(edition)[name]
-    assert len(soup(site, name).select("article a.repair-note")) == len(marks)
+    assert len(soup(site, name).select("article a.correction-note")) == len(marks)
 
 
 def test_the_whole_paper_page_marks_every_correction(site, edition):
     page = soup(site, "print")
-    assert len(page.select("article span.repair")) == len(edition.emap.corrections) > 0
-    assert len(page.select("article p.repairs-toggle")) == 1
+    assert len(page.select("article span.correction")) == len(edition.emap.corrections) > 0
+    assert len(page.select("article p.corrections-toggle")) == 1
 
 
 def test_every_mark_shows_the_scan_the_edition_and_why_and_links_its_row(site, edition):
@@ -88,8 +88,8 @@ def test_every_mark_shows_the_scan_the_edition_and_why_and_links_its_row(site, e
     by_line = {fix.line: fix for fix in edition.emap.corrections}
     seen = set()
     for name in PAPER_PAGES:
-        for mark in soup(site, name).select("article span.repair"):
-            note = mark.find_next("a", class_="repair-note")
+        for mark in soup(site, name).select("article span.correction"):
+            note = mark.find_next("a", class_="correction-note")
             line = int(note["href"].rsplit("#correction-", 1)[1])
             fix = by_line[line]
             assert note["href"].split("#")[0].endswith("about/editorial-notes.html")
@@ -106,10 +106,10 @@ def test_every_mark_shows_the_scan_the_edition_and_why_and_links_its_row(site, e
 @pytest.mark.parametrize("name", PAPER_PAGES)
 def test_every_paper_page_has_the_switch_under_its_title(site, name):
     article = soup(site, name).select_one("article")
-    switch = article.select_one("p.repairs-toggle")
+    switch = article.select_one("p.corrections-toggle")
     assert switch.find_previous_sibling("h1") is not None
     button = switch.select_one("button[role=switch]")
-    assert button.get_text() == "Show repairs" and button["aria-checked"] == "false"
+    assert button.get_text() == "Show corrections" and button["aria-checked"] == "false"
     assert switch.has_attr("data-search-exclude")
 
 
@@ -122,15 +122,15 @@ def pseudo(page, selector: str, which: str, prop: str = "content") -> str:
     )
 
 
-def test_show_repairs_marks_in_place_and_is_remembered(guarded_page, site_root, edition):
+def test_show_corrections_marks_in_place_and_is_remembered(guarded_page, site_root, edition):
     page = guarded_page
     fix = next(f for f in edition.emap.corrections if f.printed == "Is intensifying")
     page.goto(site_root + "chapters/chapter-5.html")
-    switch = page.get_by_role("switch", name="Show repairs")
+    switch = page.get_by_role("switch", name="Show corrections")
     assert switch.is_visible() and switch.get_attribute("aria-checked") == "false"
-    mark = "#ch5-s3-p3 span.repair"
+    mark = "#ch5-s3-p3 span.correction"
     assert pseudo(page, mark, "::before") == "none"
-    assert page.locator("#ch5-s3-p3 a.repair-note").is_hidden()
+    assert page.locator("#ch5-s3-p3 a.correction-note").is_hidden()
     assert "Is intensifying" not in page.locator("#ch5-s3-p3").inner_text()
 
     switch.click()
@@ -139,33 +139,33 @@ def test_show_repairs_marks_in_place_and_is_remembered(guarded_page, site_root, 
     assert pseudo(page, mark, "::before", "text-decoration-line") == "line-through"
     page.hover(mark)
     assert pseudo(page, mark, "::after") == f'"{fix.reason}"'
-    note = page.locator("#ch5-s3-p3 a.repair-note")
+    note = page.locator("#ch5-s3-p3 a.correction-note")
     note.focus()
-    assert pseudo(page, "#ch5-s3-p3 a.repair-note", "::after") == f'"{fix.reason}"'
-    page.screenshot(path=str(ARTIFACTS / "show-repairs.png"))
+    assert pseudo(page, "#ch5-s3-p3 a.correction-note", "::after") == f'"{fix.reason}"'
+    page.screenshot(path=str(ARTIFACTS / "show-corrections.png"))
     note.press("Enter")
     page.wait_for_url("**/about/editorial-notes.html#correction-913")
 
     page.goto(site_root + "chapters/chapter-6.html")  # remembered on the next page
     assert page.get_by_role("switch").get_attribute("aria-checked") == "true"
-    assert page.locator("span.repair").count() == 2
-    assert pseudo(page, "span.repair", "::before") != "none"
+    assert page.locator("span.correction").count() == 2
+    assert pseudo(page, "span.correction", "::before") != "none"
     page.emulate_media(media="print")  # print shows the edition's text only
-    assert page.locator("p.repairs-toggle").is_hidden()
-    assert pseudo(page, "span.repair", "::before") == "none"
-    assert page.locator("a.repair-note").first.is_hidden()
+    assert page.locator("p.corrections-toggle").is_hidden()
+    assert pseudo(page, "span.correction", "::before") == "none"
+    assert page.locator("a.correction-note").first.is_hidden()
     page.emulate_media(media="screen")
 
     page.get_by_role("switch").click()  # off again, and off on the next page
     page.goto(site_root + "print.html")
     assert page.get_by_role("switch").get_attribute("aria-checked") == "false"
-    assert pseudo(page, "span.repair", "::before") == "none"
+    assert pseudo(page, "span.correction", "::before") == "none"
 
 
 UNMARKED = """() => {
   const article = document.querySelector("article"), before = article.innerText;
-  article.querySelectorAll("a.repair-note").forEach(note => note.remove());
-  article.querySelectorAll("span.repair").forEach(mark => mark.replaceWith(...mark.childNodes));
+  article.querySelectorAll("a.correction-note").forEach(note => note.remove());
+  article.querySelectorAll("span.correction").forEach(mark => mark.replaceWith(...mark.childNodes));
   return [before, article.innerText];
 }"""
 
@@ -174,25 +174,25 @@ UNMARKED = """() => {
 def test_with_the_switch_off_the_marks_change_no_visible_text(guarded_page, site_root, name):
     page = guarded_page
     page.goto(site_root + f"{name}.html")
-    assert page.locator("article span.repair").count() > 0
+    assert page.locator("article span.correction").count() > 0
     marked, unmarked = page.evaluate(UNMARKED)
     assert marked == unmarked
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_tools_in_use_pass_axe(guarded_page, site, scheme):
-    """With repairs shown, a repair's note focused and a Cite panel open: nothing of the
+    """With corrections shown, a correction's note focused and a Cite panel open: nothing of the
     research tools has a serious or critical axe-core violation, in either palette."""
     from axe_playwright_python.sync_playwright import Axe
 
     page = guarded_page
     page.emulate_media(color_scheme=scheme)
     page.goto(site.as_uri() + "/chapters/chapter-5.html")
-    page.get_by_role("switch", name="Show repairs").click()
-    page.locator("#ch5-s3-p3 a.repair-note").focus()
+    page.get_by_role("switch", name="Show corrections").click()
+    page.locator("#ch5-s3-p3 a.correction-note").focus()
     page.get_by_role("button", name="Cite ch. V, sec. 3, para. 3").click()
     page.screenshot(path=str(ARTIFACTS / f"research-tools-{scheme}.png"), full_page=False)
-    ours = ("repair", "cite-", "#ch5-s3-p3")
+    ours = ("correction", "cite-", "#ch5-s3-p3")
     serious = [
         f"{v['id']} ({v['impact']}): {v['help']} — {node['target']}"
         for v in Axe().run(page).response["violations"]
