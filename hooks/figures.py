@@ -8,7 +8,7 @@ in ``on_page_context``, when every mention is counted and the glossary's lists a
 from mkdocs.plugins import event_priority
 
 from build_tools.figures.events import FigureBuild
-from build_tools.glossary.events import GlossaryBuild
+from build_tools.glossary.events import current_build
 
 figures = FigureBuild()
 
@@ -31,4 +31,4 @@ def on_nav(nav, config, files):
 @event_priority(-60)  # after the glossary's lists and backlinks (-50)
 def on_page_context(context, page, config, nav):
     """Draw the page's figures; end an entry's page with the entries named with it."""
-    figures.page_content(page, GlossaryBuild.current)
+    figures.page_content(page, current_build())

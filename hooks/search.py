@@ -1,11 +1,36 @@
-"""MkDocs hook: search results name their part of the site; Chinese titles are whole words.
+"""MkDocs hook: search weights, and results that name their part of the site.
 
-Only forwards to ``build_tools.search.labels`` and ``build_tools.search.chinese_words``.
+Only forwards to ``build_tools.search.weights`` and ``build_tools.search.labels``. (Chinese
+titles as whole words are taught by the glossary's build, which has the entries.)
 """
 
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from build_tools.common.errors import EditionError
+from build_tools.edition.editorial_map import DEFAULT_MAP, paper_files
 from build_tools.search.labels import label_entries
+from build_tools.search.weights import set_boost
+
+paper_pages: frozenset[str] = frozenset()
+
+
+def on_config(config):
+    """Read which pages are the paper (the editorial map's word), anew at every build."""
+    global paper_pages
+    try:
+        root = Path(config.config_file_path).parent
+        paper_pages = frozenset(paper_files(root / DEFAULT_MAP).values())
+    except EditionError as error:
+        raise PluginError(f"search: {error}") from None
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Give the page its search weight."""
+    set_boost(page, paper_pages)
+    return markdown
 
 
 @event_priority(50)  # before the search plugin writes its index

@@ -8,9 +8,11 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from build_tools.common import front_matter
+from build_tools.common.placeholders import placeholder
 from build_tools.edition.notes import insert_notes, split_notes
 from build_tools.editors_notes.page import (
-    MARKER,
+    NAME,
+    ROOM,
     collect,
     fill,
     first_sentence,
@@ -99,13 +101,13 @@ def test_the_annotations_page_lists_notes_in_reading_order_with_relative_links()
     sources = {
         "panels/panel-1.md": f"# Panel 1 {{ #panel1 }}\n\n{TABLE}\n{NOTE}",
         "chapters/chapter-2.md": "# II. Law { #ch2 }\n\nText.\n{: #ch2-p1 }\n\n" + NOTE,
-        "about/editors-notes.md": f"# Editor’s notes\n\n{MARKER}\n",
+        "about/editors-notes.md": f"# Editor’s notes\n\n{placeholder(ROOM, NAME)}\n",
     }
     notes = collect(sources, order=["chapters/chapter-2.md", "panels/panel-1.md"])
 
     page = fill(sources["about/editors-notes.md"], notes, "about/editors-notes.md")
 
-    assert MARKER not in page
+    assert placeholder(ROOM, NAME) not in page
     assert page.index("## [II. Law](../chapters/chapter-2.md)") < page.index("## [Panel 1]")
     assert "- [ch2-p1](../chapters/chapter-2.md#ch2-p1): The table has five rows." in page
     assert "- [panel1-table](../panels/panel-1.md#panel1-table): The table" in page

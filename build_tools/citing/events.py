@@ -28,15 +28,17 @@ from build_tools.citing.metadata import (
 from build_tools.citing.records import record_files
 from build_tools.common.errors import EditionError
 from build_tools.common.pinpoint import label, part_of
+from build_tools.common.placeholders import fill
 from build_tools.edition.editorial_map import DEFAULT_MAP, paper_files
 from build_tools.edition.home import HOME_FILE
 from build_tools.edition.print_page import PRINT_FILE
+from build_tools.markdown.paragraph_links import paragraph_ids
 from build_tools.pdf.link import PDF_FILE, pdf_paragraph
 
-REFERENCES_MARKER = "<!-- edition:references -->"
-PDF_MARKER = "<!-- edition:pdf -->"
+# The home page's placeholders (``common.placeholders``): <!-- edition:references -->,
+# <!-- edition:pdf -->.
+ROOM = "edition"
 DATA_ID = "edition-cite"
-_PARAGRAPH_ID = '<p id="'
 
 
 class CiteBuild:
@@ -86,8 +88,8 @@ class CiteBuild:
             return content
         path = page.file.src_uri
         if path == HOME_FILE:
-            content = content.replace(REFERENCES_MARKER, self._references())
-            content = content.replace(PDF_MARKER, pdf_paragraph(page.file.url))
+            content = fill(content, ROOM, "references", self._references())
+            content = fill(content, ROOM, "pdf", pdf_paragraph(page.file.url))
         if path == PRINT_FILE:
             content = _after_title(content, pdf_paragraph(page.file.url))
         if self.is_paper(path):
@@ -97,16 +99,12 @@ class CiteBuild:
     def _paragraph_data(self, content: str, files) -> str:
         """Every paragraph's citations, as JSON for the Cite buttons to show."""
         paragraphs = {}
-        start = content.find(_PARAGRAPH_ID)
-        while start != -1:
-            start += len(_PARAGRAPH_ID)
-            anchor = content[start : content.index('"', start)]
+        for anchor in paragraph_ids(content):
             source = self.paper_by_id.get(part_of(anchor))
             if source and files.get_file_from_path(source):
                 url = f"{self.site_url}{files.get_file_from_path(source).url}#{anchor}"
                 cited = self.citations.paragraph(label(anchor, "citation"), url)
                 paragraphs[anchor] = [cited.pinpoint, url, cited.chicago_note, cited.apa_in_text]
-            start = content.find(_PARAGRAPH_ID, start)
         data = {
             "refs": [self.citations.chicago_bibliography, self.citations.apa_reference],
             "p": paragraphs,

@@ -12,9 +12,8 @@ import html
 import re
 
 from build_tools.citing.metadata import Citable
+from build_tools.markdown.paragraph_links import first_paragraph
 
-# A page's first paragraph of the paper (its ¶ link aside) becomes its preview text.
-_FIRST_PARAGRAPH = re.compile(r"<p id=\"[^\"]+\">(.*?)</p>", re.DOTALL)
 _HEADERLINK = re.compile(r"<a class=\"headerlink\"[^>]*>.*?</a>")
 _TAG = re.compile(r"<[^>]+>")
 PREVIEW_LENGTH = 200
@@ -22,10 +21,11 @@ PREVIEW_LENGTH = 200
 
 def preview(content: str, fallback: str) -> str:
     """The first paragraph of a page's HTML as plain text, cut at a word near 200 characters."""
-    match = _FIRST_PARAGRAPH.search(content or "")
-    if not match:
+    # A page's first paragraph of the paper (its ¶ link aside) becomes its preview text.
+    first = first_paragraph(content or "")
+    if first is None:
         return fallback
-    text = " ".join(html.unescape(_TAG.sub("", _HEADERLINK.sub("", match[1]))).split())
+    text = " ".join(html.unescape(_TAG.sub("", _HEADERLINK.sub("", first))).split())
     if len(text) <= PREVIEW_LENGTH:
         return text
     return text[:PREVIEW_LENGTH].rsplit(" ", 1)[0] + " …"

@@ -30,11 +30,11 @@ from build_tools.edition.editorial_map import DEFAULT_MAP
 from build_tools.edition.editorial_notes import EDITORIAL_NOTES_FILE, locate
 from build_tools.edition.print_page import PRINT_FILE
 from build_tools.edition.render import link
+from build_tools.markdown import order
 
 log = get_plugin_logger("corrections")
 
-# After the glossary's auto-links (4), before MkDocs rewrites and checks links (0).
-PRIORITY = 2
+PRIORITY = order.CORRECTION_MARKS  # the reasons: build_tools.markdown.order
 # Words a page does not show as text: the bullets that start each example in a panel's table.
 BULLETS = frozenset({"*", "•"})
 SWITCH_CLASS = "corrections-toggle"

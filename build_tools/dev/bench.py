@@ -42,7 +42,6 @@ _VOCABULARY = (
     "protection governance cyber regulation court public legal system operation consumer "
     "technology innovation infrastructure content minors fraud privacy standard cooperation"
 ).split()
-_MARKER = re.compile(r"^<!-- [a-z]+(?:[:-][a-z]+)* -->$", re.MULTILINE)
 _KINDS = ("Law", "Regulations", "Measures", "Provisions", "Initiative", "Commission", "Forum")
 # What a build in a fresh process runs: the arguments are the config, the site folder, and
 # "hooks" or "plain". It is the body of `mkdocs build` (startup, build, shutdown) without the CLI.
@@ -112,15 +111,16 @@ def _write_map(seeds: Path, pages: int) -> None:
 
 
 def marker_pages(docs: Path) -> list[Path]:
-    """The edition's pages that hooks fill at build time (they hold a ``<!-- name -->`` marker),
+    """The edition's pages that hooks fill at build time (they hold a placeholder),
     other than glossary entries: the glossary's index and lists, the notes and sources pages."""
+    from build_tools.common import placeholders
     from build_tools.glossary.entries import is_entry_path
 
     return [
         path
         for path in sorted(docs.rglob("*.md"))
         if not is_entry_path(path.relative_to(docs).as_posix())
-        and _MARKER.search(path.read_text(encoding="utf-8"))
+        and placeholders.PATTERN.search(path.read_text(encoding="utf-8"))
     ]
 
 

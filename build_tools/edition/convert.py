@@ -56,13 +56,11 @@ def check_seed_digest(emap: EditionMap, seed_path: Path) -> None:
 
 # Page settings written into a generated page's front matter (MkDocs and Material read them).
 PAGE_META = {PRINT_FILE: PRINT_META}
-# The paper's own pages rank above the glossary and the about pages for the same words.
-PAPER_META = {"search": {"boost": 2}}
 
 
 def page_meta(edition: Edition) -> dict[str, dict]:
     """The front-matter settings of each generated page that has any."""
-    return {**{page.file: PAPER_META for page in edition.pages}, **PAGE_META}
+    return dict(PAGE_META)
 
 
 def page_bodies(edition: Edition) -> dict[str, str]:

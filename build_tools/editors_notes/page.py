@@ -13,11 +13,12 @@ from dataclasses import dataclass
 
 from mkdocs.utils import get_relative_url
 
-from build_tools.common import front_matter
+from build_tools.common import front_matter, placeholders
 from build_tools.common.sentences import first_sentence as _first_sentence
 from build_tools.edition.notes import opens_note, split_notes
 
-MARKER = "<!-- editor-notes -->"
+# Where the page asks for the list (``common.placeholders``): <!-- editors-notes:list -->.
+ROOM, NAME = "editors-notes", "list"
 
 _HEADING = re.compile(r"^#\s+(.+?)(?:\s*\{[^}]*\})?\s*$", re.MULTILINE)
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
@@ -93,8 +94,8 @@ def render(notes: list[Note], from_page: str) -> str:
 
 
 def fill(markdown: str, notes: list[Note], from_page: str) -> str:
-    """The Editor's notes page's Markdown with its marker replaced by the list."""
-    return markdown.replace(MARKER, render(notes, from_page), 1)
+    """The Editor's notes page's Markdown with its placeholder replaced by the list."""
+    return placeholders.fill(markdown, ROOM, NAME, render(notes, from_page))
 
 
 class EditorsNotesPage:
@@ -109,7 +110,7 @@ class EditorsNotesPage:
 
     def page_markdown(self, markdown: str, path: str, files) -> str:
         """The page's Markdown, the list filled in where the marker is."""
-        if MARKER not in markdown:
+        if not placeholders.holds(markdown, ROOM, NAME):
             return markdown
         sources = {
             file.src_uri: file.content_string

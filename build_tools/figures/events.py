@@ -2,7 +2,7 @@
 
 ``hooks/figures.py`` forwards MkDocs' events here. The figures read the glossary build's
 entries and mention index once every page is converted (``on_page_context``, after the
-glossary's own lists), draw each figure where its page has a marker (``<!-- figure:name -->``),
+glossary's own lists), draw each figure where its page has a placeholder (``<!-- figure:name -->``),
 and end each entry's page with the entries most often named with it.
 
 ``EDITION_FIGURES=off`` in the environment leaves every page as it is (the figures' markers
@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 
+from build_tools.common import placeholders
 from build_tools.common.errors import EditionError
 from build_tools.common.pinpoint import part_of
 from build_tools.figures.connections import connections_figure
@@ -30,7 +31,7 @@ from build_tools.glossary.often import often_mentioned_html
 
 log = get_plugin_logger("figures")
 
-MARKER = re.compile(r"<!-- figure:([a-z-]+) -->")
+ROOM = "figure"  # a figure's placeholder is <!-- figure:NAME --> (common.placeholders)
 _ID = re.compile(r'\bid="([^"]+)"')
 CONNECTIONS_PAGE = "glossary/connections.md"
 FIGURES = ("timeline", "framework", "connections")
@@ -78,15 +79,14 @@ class FigureBuild:
             return
         if glossary is None:
             raise PluginError("figures: the figures need hooks/glossary.py in mkdocs.yml")
-        names = MARKER.findall(page.content)
-        for name in names:
+        for name in placeholders.names(page.content, ROOM):
             if name not in FIGURES:
                 raise PluginError(
                     f"docs/{page.file.src_uri}: unknown figure '{name}' "
                     f"(one of: {', '.join(FIGURES)})"
                 )
             html = figure_html(self._figure(name, page, glossary), self.style)
-            page.content = page.content.replace(f"<!-- figure:{name} -->", html)
+            page.content = placeholders.fill(page.content, ROOM, name, html)
         if page.file.src_uri in glossary.glossary.by_path:
             page.content += self._often(page, glossary)
 

@@ -21,6 +21,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from build_tools.common.sentences import sentence_ends
 from build_tools.glossary.matcher import TermMatcher
+from build_tools.markdown import order
 
 SKIP_TAGS = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style"})
 SKIP_CLASSES = frozenset({"no-link", "headerlink"})
@@ -29,9 +30,7 @@ UNRECORDED_CLASSES = frozenset({"admonition"})
 # Elements whose text is cut into sentences for the backlinks' quotations.
 SENTENCE_BLOCKS = frozenset({"p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption"})
 LINK_CLASS = "glossary-link"
-# After attr_list (8) and the paragraph permalinks (6) set ids, after toc (5); before MkDocs
-# rewrites relative links (0), so that it rewrites and checks ours too.
-PRIORITY = 4
+PRIORITY = order.AUTOLINK  # the reasons: build_tools.markdown.order
 _PLACEHOLDER = re.compile("\x02[^\x03]*\x03")
 _BREAKS = re.compile("\x00+")
 _SPACES = re.compile(r"[\s\x00]+")

@@ -19,12 +19,10 @@ from markdown.treeprocessors import Treeprocessor
 
 from build_tools.common.pinpoint import label, part_of
 from build_tools.glossary.entries import Entry, type_folder
+from build_tools.markdown import order
 
 KIND_LABELS = {"official-text": "Official text", "translation": "English translation"}
-# After the inline processor (20) has worked on the entry's own text, which the frame is not;
-# before Python-Markdown's prettifier (10), attr_list (8), the table of contents (5), the
-# auto-linker (4) and MkDocs' link rewriting (0), which all treat the frame like the text.
-PRIORITY = 15
+PRIORITY = order.ENTRY_FRAME  # the reasons: build_tools.markdown.order
 
 
 def element(tag: str, text: str | None = None, **attrs: str) -> etree.Element:

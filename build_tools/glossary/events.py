@@ -14,6 +14,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 from build_tools.common.errors import EditionError
+from build_tools.common.placeholders import fill
 from build_tools.edition.editorial_map import DEFAULT_MAP, paper_files
 from build_tools.glossary import pages as show
 from build_tools.glossary.autolink import AutoLinkExtension
@@ -29,10 +30,7 @@ log = get_plugin_logger("glossary")
 INDEX_PAGE = f"{GLOSSARY_DIR}/index.md"
 SOURCES_PAGE = "about/sources.md"
 GLOSSARY_TAB = "Glossary"
-# An entry's title matches a query strongly (Material weighs titles 1,000 times the text): this
-# keeps the paper's passages ahead of the entries that merely share a word with the query.
-ENTRY_SEARCH_BOOST = 0.2
-# The glossary's generated pages: their Markdown holds markers that are filled at build time.
+# The glossary's generated pages: their Markdown holds placeholders filled at build time.
 GENERATED = {
     INDEX_PAGE: "index",
     f"{GLOSSARY_DIR}/legal-framework.md": "framework",
@@ -40,12 +38,17 @@ GENERATED = {
 }
 
 
+_current: GlossaryBuild | None = None
+
+
+def current_build() -> GlossaryBuild | None:
+    """The glossary build in progress: how other rooms (the figures) read its entries and
+    mention index once every page is converted. Set when the build starts; None before."""
+    return _current
+
+
 class GlossaryBuild:
     """The glossary, the linker, the mentions and the reading order of one build."""
-
-    # The build in progress, for other build-time modules that read its entries and mentions
-    # (hooks/figures.py); set by ``start``.
-    current: GlossaryBuild | None = None
 
     def __init__(self) -> None:
         self.glossary = None
@@ -60,7 +63,8 @@ class GlossaryBuild:
 
     def start(self, config) -> None:
         """Read the glossary and the editorial map; add the auto-linker to Python-Markdown."""
-        GlossaryBuild.current = self
+        global _current
+        _current = self
         docs = Path(config.docs_dir)
         try:
             self.glossary = load_glossary(docs)
@@ -94,22 +98,21 @@ class GlossaryBuild:
 
     def page_markdown(self, markdown: str, page) -> str:
         """Tell the linker which page it is on; frame an entry's text with its header and
-        sources (and rank the entry below the paper in search); lay out generated pages."""
+        sources; lay out generated pages."""
         path = page.file.src_uri
         self.extension.page_path = path
         self.frame.set([], [])
         entry = self.glossary.by_path.get(path)
         if entry is not None:
-            page.meta.setdefault("search", {}).setdefault("boost", ENTRY_SEARCH_BOOST)
             page.meta.setdefault("tags", search_keys(entry))
             self.frame.set(entry_header(entry, INDEX_PAGE, self.paper_by_id), entry_sources(entry))
             return markdown
         if path in GENERATED:
             name = GENERATED[path]
-            return markdown.replace(show.MARKERS[name], show.skeleton(name, self.glossary))
+            return fill(markdown, show.ROOM, name, show.skeleton(name, self.glossary))
         if path == SOURCES_PAGE:
             self.frame.set([], show.sources_page(self.glossary, path))
-            return markdown.replace(show.SOURCES_MARK, "")
+            return fill(markdown, show.ROOM, show.SOURCES, "")
         return markdown
 
     def page_content(self, page) -> None:

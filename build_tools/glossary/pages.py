@@ -16,16 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from build_tools.common.pinpoint import label
+from build_tools.common.placeholders import fill, placeholder
 from build_tools.glossary.autolink import Mention
 from build_tools.glossary.entries import Entry, Glossary, entry_types
 from build_tools.glossary.entry_frame import add, element
 
-MARKERS = {
-    "index": "<!-- glossary:index -->",
-    "framework": "<!-- glossary:framework -->",
-    "timeline": "<!-- glossary:timeline -->",
-}
-LIST_MARK = "<!-- glossary:list:{section} -->"
+# The glossary's placeholders (``common.placeholders``): a generated page's, its lists', and
+# the Sources page's.
+ROOM = "glossary"
 
 
 @dataclass(frozen=True)
@@ -107,7 +105,7 @@ def skeleton(name: str, glossary: Glossary) -> str:
     out = []
     for section, _ in GROUPS[name](glossary):
         out += [f"{'#' * section.level} {section.title} {{ #{section.id} }}", ""]
-        out += [LIST_MARK.format(section=section.id), ""]
+        out += [placeholder(ROOM, f"list:{section.id}"), ""]
     return "\n".join(out)
 
 
@@ -136,7 +134,7 @@ def fill_lists(name: str, glossary: Glossary, content: str, ctx: ListContext) ->
             listing = f'<ul class="glossary-list">\n{items}\n</ul>'
         else:
             listing = ""
-        content = content.replace(LIST_MARK.format(section=section.id), listing)
+        content = fill(content, ROOM, f"list:{section.id}", listing)
     return content
 
 
@@ -186,7 +184,7 @@ def backlinks_html(
     return "\n".join(out)
 
 
-SOURCES_MARK = "<!-- glossary:sources -->"
+SOURCES = "sources"
 
 
 def sources_page(glossary: Glossary, from_page: str) -> list[etree.Element]:

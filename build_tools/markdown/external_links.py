@@ -11,9 +11,10 @@ import xml.etree.ElementTree as etree
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
+from build_tools.markdown import order
+
 CLASS = "external-link"
-# After the inline processor (20) has made the links; the order among later ones does not matter.
-PRIORITY = 3
+PRIORITY = order.EXTERNAL_LINKS  # the reasons: build_tools.markdown.order
 
 
 def is_external(href: str) -> bool:

@@ -6,15 +6,16 @@ clickable, as Material does for headings, so a reader can cite a paragraph.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from build_tools.common.pinpoint import label
+from build_tools.markdown import order
 
-# After attr_list (priority 8), which sets the ids; before MkDocs rewrites links (priority 0).
-PRIORITY = 6
+PRIORITY = order.PARAGRAPH_LINKS  # the reasons: build_tools.markdown.order
 
 
 class ParagraphLinks(Treeprocessor):
@@ -38,6 +39,24 @@ class ParagraphLinks(Treeprocessor):
                 for number, row in enumerate(box.iter("tr")):
                     if number:
                         row.set("id", f"{box_id}-r{number}")
+
+
+_PARAGRAPH_ID = re.compile(r'<p id="([^"]+)"')
+
+
+def paragraph_ids(content: str) -> list[str]:
+    """The ids of a converted page's paragraphs, in page order, read back from its HTML.
+
+    The one place that knows how a paragraph with an id is written (``<p id="…">``, attr_list's
+    form); citing reads the ids and the first paragraph's text through here.
+    """
+    return _PARAGRAPH_ID.findall(content)
+
+
+def first_paragraph(content: str) -> str | None:
+    """The inner HTML of a converted page's first paragraph that has an id (None without)."""
+    match = re.search(r'<p id="[^"]+">(.*?)</p>', content, re.DOTALL)
+    return match[1] if match else None
 
 
 class ParagraphLinksExtension(Extension):
