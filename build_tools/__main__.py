@@ -7,6 +7,7 @@ files with the options. Bad input is one ``file:line: message`` line on stderr a
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from build_tools.dev.weight import report as weight_report
 from build_tools.edition.convert import check, convert
 from build_tools.edition.editorial_map import DEFAULT_MAP
 from build_tools.edition.faithfulness import check_docs
+from build_tools.glossary.second_reading import record_check
 from build_tools.pdf.printer import make_pdf
 
 EPILOG = """commands, by phase:
@@ -25,12 +27,14 @@ EPILOG = """commands, by phase:
   bench     time the site build with and without the hooks (developer tool)
   weight    bytes per page type of the built site (developer tool)
   pdf       print the built site's whole paper to site/downloads/ as a PDF (after make site)
+  checked   record a second reader's check in glossary entries (after the check, never before)
 
 examples:
   python -m build_tools convert --check     what differs, and why; writes nothing
   python -m build_tools verify
   python -m build_tools bench --edition --rounds 7
   python -m build_tools bench --matcher --terms 1000
+  python -m build_tools checked docs/glossary/law/data-security-law.md
 """
 
 
@@ -63,6 +67,13 @@ def _parser() -> argparse.ArgumentParser:
     weight.add_argument("--site", type=Path, default=Path("site"), help="the built site")
     pdf = commands.add_parser("pdf", help="print the whole paper as a PDF (after make site)")
     pdf.add_argument("--site", type=Path, default=Path("site"), help="the built site")
+    checked = commands.add_parser(
+        "checked", help="record that a second reader checked these entries against their sources"
+    )
+    checked.add_argument("files", type=Path, nargs="+", help="glossary entry files")
+    checked.add_argument(
+        "--date", type=dt.date.fromisoformat, default=dt.date.today(), help="the check's day"
+    )
     return parser
 
 
@@ -94,6 +105,10 @@ def main(argv: list[str] | None = None) -> int:
                 f"wrote {made.path}: {made.size / 1e6:.1f} MB, {made.pages} pages, "
                 f"in {made.seconds:.1f} s"
             )
+            return 0
+        if args.command == "checked":
+            changed = [file for file in args.files if record_check(file, args.date)]
+            print(f"recorded the check in {len(changed)} of {len(args.files)} entries")
             return 0
         if args.command == "bench" and args.matcher:
             run_matcher(args.terms, args.rounds)

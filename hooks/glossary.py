@@ -36,3 +36,8 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_context(context, page, config, nav):
     """Backlinks and the generated lists, once every mention is counted."""
     build.page_content(page)
+
+
+def on_post_build(config):
+    """The Atom feed of the changes since the paper (feed.xml)."""
+    build.write_feed(config)

@@ -119,6 +119,30 @@ def copy_site_sources(target: Path) -> Path:
     return target
 
 
+def recheck(file: Path) -> Path:
+    """Record a second reader's check of an entry a test has edited (what a contributor does
+    with ``python -m build_tools checked`` once the edit is checked), so that the test meets the
+    error it is about, not "edited since its check"."""
+    import datetime as dt
+
+    from build_tools.glossary.second_reading import record_check
+
+    record_check(file, dt.date(2026, 12, 3))
+    return file
+
+
+def register_example(docs: Path) -> None:
+    """Register example.org in a copy's publisher registry, for entries a test makes up."""
+    import yaml
+
+    registry = docs / "glossary" / "publishers.yml"
+    data = yaml.safe_load(registry.read_text(encoding="utf-8"))
+    data["publishers"].append(
+        {"name": "Example Press", "class": "official", "hosts": ["example.org"]}
+    )
+    registry.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
 ARTIFACTS = ROOT / "test-artifacts"
 
 

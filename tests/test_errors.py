@@ -6,6 +6,8 @@ reading the file as plain text), never taken from the code under test.
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import os
 import re
 import shutil
@@ -17,6 +19,7 @@ import pytest
 
 from build_tools.common.errors import EditionError
 from build_tools.glossary.entries import load_glossary, read_entry
+from build_tools.glossary.second_reading import record_check
 from conftest import ROOT, run_tool
 from test_convert_cli import convert
 
@@ -25,8 +28,8 @@ ENTRY = [
     "---",  # 1
     "title: Example Law",  # 2
     "title_zh: 示例法",  # 3
-    "year: 2016",  # 4
-    "year_source: paper:ch2-p1",  # 5
+    "level_basis: Adopted by the example legislature.",  # 4
+    "level_basis_source: paper:ch2-p1",  # 5
     "type: law",  # 6
     "summary: A law made up for this test.",  # 7
     "sources:",  # 8
@@ -34,21 +37,50 @@ ENTRY = [
     "    title: The text",  # 10
     "    publisher: Example Press",  # 11
     "    kind: official-text",  # 12
-    "  - url: https://example.org/report",  # 13
-    "    title: A report of its adoption",  # 14
-    "    publisher: Example News",  # 15
-    "    kind: reference",  # 16
-    "---",  # 17
+    "    cited_for: its text",  # 13
+    "  - url: https://news.example.org/report",  # 14
+    "    title: A report of its adoption",  # 15
+    "    publisher: Example News",  # 16
+    "    kind: reference",  # 17
+    "    cited_for: the day of its adoption",  # 18
+    "history:",  # 19
+    "  - date: 2016-11-07",  # 20
+    "    event: adopted",  # 21
+    "    source: https://news.example.org/report",  # 22
+    "status: in-force",  # 23
+    "status_checked: 2026-12-03",  # 24
+    "status_search: Searched the example pages for amendments; none found.",  # 25
+    "---",  # 26
     "",
     "What the law does.",
 ]
 ENTRY_PATH = "glossary/law/example-law.md"
+# The publishers the example entries may cite, and a host they may not.
+REGISTRY = """classes:
+  - {id: official, heading: Official}
+  - {id: news, heading: News}
+publishers:
+  - {name: Example Press, class: official, hosts: [example.org]}
+  - {name: Example News, class: news, hosts: [news.example.org, old.example.org],
+     http_only: [old.example.org]}
+refused:
+  - {host: mirror.example.com, reason: mirror or aggregator, instead: Example Press}
+"""
 
 
-def write(docs: Path, path: str, lines: list[str]) -> Path:
+def write(docs: Path, path: str, lines: list[str], check: bool = True) -> Path:
+    """Write a file under ``docs``; an entry gets the registry beside it and, with ``check``,
+    a second reader's check recorded (as ``python -m build_tools checked`` records it)."""
     file = docs / path
     file.parent.mkdir(parents=True, exist_ok=True)
     file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    registry = docs / "glossary" / "publishers.yml"
+    if not registry.exists():
+        registry.parent.mkdir(parents=True, exist_ok=True)
+        registry.write_text(REGISTRY, encoding="utf-8")
+    if check and lines[:1] == ["---"] and lines.count("---") >= 2:
+        with contextlib.suppress(EditionError):  # malformed YAML: the test reads that error
+            record_check(file, dt.date(2026, 12, 3))
     return file
 
 
@@ -64,23 +96,42 @@ def test_the_example_entry_is_valid(tmp_path):
     entry = read_entry(tmp_path, ENTRY_PATH)
     assert (entry.title, entry.title_zh, entry.year.value) == ("Example Law", "示例法", 2016)
     assert [source.kind for source in entry.sources] == ["official-text", "reference"]
+    assert entry.status == "in-force" and entry.checked.iso == "2026-12-03"
+    assert entry.year.source == "https://news.example.org/report"  # from the history
 
 
 @pytest.mark.parametrize(
     ("line", "text", "message"),
     [
-        (4, 'year: "2016"', "'year' must be a whole number, not '2016'"),
-        (16, "    kind: news", "unknown source kind 'news'"),
+        (4, "year: 2016", "an instrument's 'year' comes from its 'history'"),
+        (17, "    kind: news", "unknown source kind 'news'"),
         (3, "title_zh: Example Law", "'title_zh' has no Chinese characters"),
         (6, "type: statute", "unknown type 'statute'"),
         (6, "type: campaign", "type 'campaign' belongs in glossary/campaign/"),
         (7, "summery: A law made up for this test.", "unknown field(s): summery"),
-        (5, "year_source: https://example.org/other", "'year_source' must be paper:"),
-        (15, "    publisher: ''", "missing or empty field 'publisher'"),
-        (13, "  - url: http://example.org/report", "a source url must start with https://"),
-        (14, "    title: [A report", "malformed YAML"),  # noticed on line 15, at fault on 14
+        (5, "level_basis_source: https://example.org/other", "'level_basis_source' must be"),
+        (16, "    publisher: ''", "missing or empty field 'publisher'"),
+        (14, "  - url: ftp://news.example.org/report", "a source url must start with https://"),
+        (15, "    title: [A report", "malformed YAML"),  # noticed on line 16, at fault on 15
         (10, "    title: The text: part two", "malformed YAML"),
         (11, "    publisher: 'Example Press", "malformed YAML"),
+        # The publisher registry.
+        (14, "  - url: https://mirror.example.com/report", "refused (mirror or aggregator)"),
+        (14, "  - url: https://elsewhere.example.net/r", "not a registered publisher's host"),
+        (16, "    publisher: Example Daily", "registered as 'Example News'"),
+        (9, "  - url: http://example.org/text", "Example Press serves https on example.org"),
+        (
+            9,
+            "  - url: https://example.org/text?utm_source=feed",
+            "tracking parameter(s) utm_source",
+        ),
+        # The history and the status.
+        (20, "  - date: 2016-13-01", "must be an ISO date"),
+        (21, "    event: passed", "unknown event 'passed'"),
+        (22, "    source: https://example.org/other", "an event's source must be"),
+        (23, "status: amended", "needs an 'amended' event after the paper"),
+        (23, "status: abolished", "needs 'status', one of"),
+        (24, "status_checked: 3 December", "'status_checked' must be an ISO date"),
     ],
 )
 def test_a_bad_entry_field_names_the_line_of_that_field(tmp_path, line, text, message):
@@ -91,6 +142,68 @@ def test_a_bad_entry_field_names_the_line_of_that_field(tmp_path, line, text, me
     assert message in str(error.value)
 
 
+def test_a_source_without_what_it_is_cited_for_is_refused_at_the_source(tmp_path):
+    file = write(tmp_path, ENTRY_PATH, changed(13, "    language: en"))
+    with pytest.raises(EditionError) as error:
+        read_entry(tmp_path, ENTRY_PATH)
+    assert str(error.value) == f"{file}:9: missing or empty field 'cited_for'"
+
+
+def test_a_chinese_source_needs_a_chinese_title(tmp_path):
+    lines = changed(13, "    language: zh")
+    lines.insert(13, "    cited_for: its text")
+    file = write(tmp_path, ENTRY_PATH, lines)
+    with pytest.raises(EditionError) as error:
+        read_entry(tmp_path, ENTRY_PATH)
+    assert str(error.value).startswith(f"{file}:13: language is zh, but the title has no Chinese")
+
+
+def test_an_event_after_the_status_check_is_refused_at_the_event(tmp_path):
+    file = write(tmp_path, ENTRY_PATH, changed(24, "status_checked: 2015-01-01"))
+    with pytest.raises(EditionError) as error:
+        read_entry(tmp_path, ENTRY_PATH)
+    assert str(error.value).startswith(f"{file}:20: an event dated 2016-11-07 is after")
+
+
+def test_nothing_since_the_paper_needs_what_was_searched(tmp_path):
+    file = write(tmp_path, ENTRY_PATH, changed(25, "# status_search left out"))
+    with pytest.raises(EditionError) as error:
+        read_entry(tmp_path, ENTRY_PATH)
+    assert str(error.value).startswith(f"{file}:23: no event after the paper (2023-03-16)")
+
+
+def test_an_amendment_since_the_paper_backs_the_status_amended(tmp_path):
+    lines = list(ENTRY)
+    lines[22] = "status: amended"
+    lines[19:19] = [
+        "  - date: 2025-10-28",
+        "    event: amended",
+        "    source: https://news.example.org/report",
+    ]
+    write(tmp_path, ENTRY_PATH, lines)
+    entry = read_entry(tmp_path, ENTRY_PATH)
+    assert [e.kind for e in entry.since_paper] == ["amended"]
+    assert entry.revised.value == 2025
+
+
+def test_an_entry_nobody_checked_or_edited_after_its_check_is_refused(tmp_path):
+    file = write(tmp_path, ENTRY_PATH, ENTRY, check=False)
+    with pytest.raises(EditionError) as error:
+        read_entry(tmp_path, ENTRY_PATH)
+    assert "an entry needs 'checked: {date: …, digest: …}'" in str(error.value)
+    write(tmp_path, ENTRY_PATH, ENTRY)
+    checked = file.read_text(encoding="utf-8")
+    file.write_text(checked.replace("What the law does.", "What the law does not do."), "utf-8")
+    with pytest.raises(EditionError) as error:
+        read_entry(tmp_path, ENTRY_PATH)
+    line = checked.splitlines().index(
+        next(x for x in checked.splitlines() if x.startswith("checked:"))
+    )
+    assert str(error.value).startswith(
+        f"{file}:{line + 1}: edited since its check on 3 December 2026"
+    )
+
+
 def test_a_missing_field_names_the_front_matter(tmp_path):
     file = write(tmp_path, ENTRY_PATH, changed(7, "# the summary is gone"))
     with pytest.raises(EditionError) as error:
@@ -99,12 +212,14 @@ def test_a_missing_field_names_the_front_matter(tmp_path):
 
 
 def test_a_field_at_fault_in_a_second_source_is_not_blamed_on_the_first(tmp_path):
-    lines = changed(16, "    kind: official-text")  # the same url twice is the fault
-    lines[12] = "  - url: https://example.org/text"
+    lines = changed(17, "    kind: official-text")  # the same url twice is the fault
+    lines[13] = "  - url: https://example.org/text"
+    lines[15] = "    publisher: Example Press"
+    lines[21] = "    source: https://example.org/text"
     file = write(tmp_path, ENTRY_PATH, lines)
     with pytest.raises(EditionError) as error:
         read_entry(tmp_path, ENTRY_PATH)
-    assert str(error.value).startswith(f"{file}:13: the url https://example.org/text is listed")
+    assert str(error.value).startswith(f"{file}:14: the url https://example.org/text is listed")
     assert "(also line 9)" in str(error.value)
 
 
@@ -119,6 +234,7 @@ def test_a_name_claimed_twice_names_the_line_that_claims_it(tmp_path):
         "aliases:",  # 6
         "  - Second Law",  # 7
         "  - Example Law",  # 8: the claim
+        *ENTRY[3:5],
         *ENTRY[7:],
     ]
     file = write(tmp_path, "glossary/law/other-law.md", other)

@@ -13,7 +13,7 @@ from build_tools.common.errors import EditionError
 from build_tools.glossary.entries import load_glossary
 from build_tools.glossary.entry_frame import FrameExtension, element
 from build_tools.glossary.matcher import TermMatcher, normalise
-from conftest import DOCS, ROOT
+from conftest import DOCS, ROOT, recheck
 
 KEYWORDS = (
     "Law|Code|Regulations|Measures|Provisions|Operation|Commission|Congress|Council|Court|"
@@ -157,6 +157,7 @@ def test_an_alias_claimed_twice_names_both_files_and_the_line(tmp_path):
     assert "\naliases:" not in text
     text = text.replace("type: law\n", "type: law\naliases:\n  - Data Security Law\n", 1)
     entry.write_text(text, encoding="utf-8")
+    text = recheck(entry).read_text("utf-8")
     alias_line = text[: text.index("  - Data Security Law")].count("\n") + 1
     owner = tmp_path / "glossary/law/data-security-law.md"
     lines = owner.read_text("utf-8").splitlines()

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from build_tools.glossary.entries import load_glossary
-from conftest import DOCS, ROOT, build_site
+from conftest import DOCS, ROOT, build_site, recheck, register_example
 
 PAPER = ["preface", *(f"chapters/chapter-{n}" for n in range(1, 7)), "conclusion"] + [
     f"panels/panel-{n}" for n in range(1, 9)
@@ -212,15 +212,20 @@ def _build(project: Path) -> subprocess.CompletedProcess:
 
 def test_an_entry_the_paper_never_mentions_fails_the_strict_build(tmp_path):
     project = _project_copy(tmp_path)
-    (project / "docs/glossary/law/imaginary-law.md").write_text(
-        "---\ntitle: Imaginary Law\ntitle_zh: 虚构法\ntype: law\n"
-        "summary: A law the paper never names.\nsources:\n"
-        "  - {url: 'https://example.org/imaginary', title: Imaginary, publisher: Nobody, "
-        "kind: reference}\n---\n\nNothing.\n"
+    register_example(project / "docs")
+    imaginary = project / "docs/glossary/campaign/imaginary-campaign.md"
+    imaginary.write_text(
+        "---\ntitle: Imaginary Campaign\ntype: campaign\n"
+        "summary: A campaign the paper never names.\nsources:\n"
+        "  - {url: 'https://example.org/imaginary', title: Imaginary, publisher: Example Press, "
+        "kind: reference, cited_for: its name}\n---\n\nNothing.\n"
     )
+    recheck(imaginary)
     result = _build(project)
     assert result.returncode != 0
-    assert "glossary/law/imaginary-law.md: no title or alias of this entry occurs" in result.stderr
+    assert "glossary/campaign/imaginary-campaign.md: no title or alias of this entry occurs" in (
+        result.stderr
+    )
 
 
 def test_a_conflicting_alias_stops_the_build_naming_both_files(tmp_path):
@@ -229,6 +234,7 @@ def test_a_conflicting_alias_stops_the_build_naming_both_files(tmp_path):
     entry.write_text(
         entry.read_text("utf-8").replace("type: law\n", "type: law\naliases: [Data Security Law]\n")
     )
+    recheck(entry)
     result = _build(project)
     assert result.returncode != 0
     errors = [line for line in result.stderr.splitlines() if "glossary:" in line]

@@ -7,11 +7,12 @@ import shutil
 from urllib.parse import urlparse
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from build_tools.common.errors import EditionError
 from build_tools.glossary.entries import load_glossary, read_entry
-from conftest import DOCS
+from conftest import DOCS, recheck
 from test_errors import ENTRY, ENTRY_PATH, write
 
 PAPER_PAGES = re.compile(r"(chapters/chapter-\d|panels/panel-\d|preface|conclusion)\.html$")
@@ -22,7 +23,7 @@ def soup(site, page):
 
 
 def test_an_entry_without_sources_is_refused(tmp_path):
-    write(tmp_path, ENTRY_PATH, ENTRY[:7] + ENTRY[16:])
+    write(tmp_path, ENTRY_PATH, ENTRY[:7] + ENTRY[18:])
     with pytest.raises(EditionError, match="an entry needs 'sources'"):
         read_entry(tmp_path, ENTRY_PATH)
 
@@ -35,7 +36,8 @@ def test_a_law_without_its_chinese_title_is_refused_naming_the_type_line(tmp_pat
 
 
 def test_the_same_url_twice_in_one_entry_is_refused(tmp_path):
-    lines = [*ENTRY[:12], "  - url: https://example.org/text", *ENTRY[13:]]
+    lines = [*ENTRY[:13], "  - url: https://example.org/text", *ENTRY[14:]]
+    lines[15] = "    publisher: Example Press"  # the same page, so the same publisher
     write(tmp_path, ENTRY_PATH, lines)
     with pytest.raises(EditionError, match="listed twice"):
         read_entry(tmp_path, ENTRY_PATH)
@@ -48,6 +50,7 @@ def test_a_search_name_that_is_another_entrys_title_is_refused(tmp_path):
     text = entry.read_text(encoding="utf-8")
     assert "also_known_as:\n" in text
     entry.write_text(text.replace("also_known_as:\n", "also_known_as:\n  - DATA SECURITY LAW\n"))
+    recheck(entry)
     with pytest.raises(EditionError, match="'also_known_as' name 'DATA SECURITY LAW'"):
         load_glossary(docs)
 
@@ -92,10 +95,10 @@ def test_every_citation_of_the_paper_lands_on_an_existing_paragraph(site):
 
 
 def test_an_entry_shows_its_chinese_title_what_to_read_and_its_sources(site):
-    html = soup(site, "glossary/law/personal-information-protection-law.html")
+    html = soup(site, "glossary/law/data-security-law.html")
     article = html.select_one("article")
     zh = article.select_one(".entry-zh")
-    assert zh["lang"] == "zh-Hans" and zh.get_text(strip=True) == "中华人民共和国个人信息保护法"
+    assert zh["lang"] == "zh-Hans" and zh.get_text(strip=True) == "中华人民共和国数据安全法"
     read = article.select_one(".entry-read")
     assert read is not None and "translation" in read.get_text()
     sources = article.select_one("#sources").find_next("ul").select("a")
@@ -109,6 +112,19 @@ def test_the_sources_page_groups_every_cited_url_by_publisher(site):
     html = soup(site, "about/sources.html").select_one("article")
     listed = {a["href"] for a in html.select("li > a.external-link")}
     assert listed == cited
-    publishers = [h2.get_text(strip=True) for h2 in html.select("h2")]
-    assert any(p.startswith("State Council Information Office") for p in publishers)
-    assert publishers == sorted(publishers, key=str.casefold)
+    # Grouped by the registry's classes, in its order; publishers in alphabetical order within.
+    registry = yaml.safe_load((DOCS / "glossary/publishers.yml").read_text("utf-8"))
+    headings = [c["heading"] for c in registry["classes"]]
+    groups = [h2.get_text(strip=True).rsplit(" (", 1)[0] for h2 in html.select("h2")]
+    assert groups[:-1] == [h for h in headings if h in groups] and groups[-1] == "Refused"
+    official = html.select_one("#class-official")
+    names = []
+    for sibling in official.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        if sibling.name == "h3":
+            names.append(sibling.get_text(strip=True))
+    assert any(n.startswith("State Council Information Office") for n in names)
+    assert names == sorted(names, key=str.casefold)
+    refused = {code.get_text() for code in html.select("#refused + p + ul code")}
+    assert "pt.chinajusticeobserver.com" in refused

@@ -41,6 +41,18 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LinedDict
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode):
+    """A date as YAML reads it; one that looks like a date but is none (2016-13-01) stays
+    text, so that the field's own check names its line instead of a bare ValueError."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
 # An unclosed bracket or quote, or a key without its colon, is noticed on a later line; the line
 # at fault is where that construct began (the error's context), not where the parser gave up.
 _FAULT_AT_CONTEXT = ("while scanning", "while parsing a flow", "while parsing a quoted")

@@ -81,16 +81,33 @@ def hook_paths(config: Path) -> list[Path]:
 
 
 def _entry(number: int, name: str) -> str:
-    """A synthetic entry that satisfies the entry schema: a law, with a Chinese title, a source."""
+    """A synthetic entry that satisfies the entry schema: a law, with a Chinese title, the basis
+    of its level, a history and a status, a registered source, and a second reader's check."""
+    from build_tools.glossary.entries import entry_digest
+
     url = f"https://example.org/laws/{number}"
-    return (
+    text = (
         f"---\ntitle: {name}\ntitle_zh: 合成法律第{number}号\ntype: law\n"
         f"summary: The synthetic instrument number {number}.\n"
+        f"level_basis: Adopted by the synthetic legislature.\nlevel_basis_source: {url}\n"
+        f"history:\n  - {{date: 2016-11-07, event: adopted, source: '{url}'}}\n"
+        "status: in-force\nstatus_checked: 2026-12-03\n"
+        "status_search: Nothing to search for a synthetic instrument.\n"
         f"sources:\n  - url: {url}\n    title: {name}\n    publisher: Example Publisher\n"
-        f"    kind: official-text\n---\n\n"
+        "    kind: official-text\n    cited_for: everything the entry says\n---\n\n"
         # As in the edition, Chinese in an entry's text: both builds segment it for search.
         f"An entry of the benchmark, in Chinese 合成法律第{number}号.\n"
     )
+    end = text.index("\n---", 3) + 1
+    check = f"checked: {{date: 2026-12-03, digest: {entry_digest(text)}}}\n"
+    return text[:end] + check + text[end:]
+
+
+# The synthetic entries' one publisher, registered as every source's publisher must be.
+REGISTRY = (
+    "classes:\n  - {id: official, heading: Official}\n"
+    "publishers:\n  - {name: Example Publisher, class: official, hosts: [example.org]}\n"
+)
 
 
 def _write_map(seeds: Path, pages: int) -> None:
@@ -134,6 +151,7 @@ def write_site(folder: Path, pages: int, terms: int, edition: Path, seed: int = 
     names = entry_names(terms)
     docs = folder / "docs"
     (docs / "glossary" / "law").mkdir(parents=True)
+    (docs / "glossary" / "publishers.yml").write_text(REGISTRY, encoding="utf-8")
     for number, name in enumerate(names):
         (docs / "glossary" / "law" / f"entry-{number}.md").write_text(
             _entry(number, name), encoding="utf-8"

@@ -8,6 +8,7 @@ of the field at fault.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -18,7 +19,19 @@ import yaml
 from build_tools.common import front_matter
 from build_tools.common.errors import EditionError
 from build_tools.common.yaml_lines import LinedDict, error_at
+from build_tools.glossary.history import (
+    CHANGED,
+    EVENTS,
+    MADE,
+    PAPER_DATE,
+    STATUSES,
+    Date,
+    Event,
+    contradiction,
+    parse_date,
+)
 from build_tools.glossary.matcher import normalise
+from build_tools.glossary.publishers import Registry, load_registry
 
 GLOSSARY_DIR = "glossary"
 TYPES_FILE = Path(__file__).with_name("data") / "glossary_types.yml"
@@ -34,12 +47,23 @@ OPTIONAL = (
     "revised_source",
     "issued_by",
     "issued_by_source",
+    "level_basis",
+    "level_basis_source",
+    "history",
+    "status",
+    "status_checked",
+    "status_search",
+    "checked",
 )
 SOURCE_KINDS = ("official-text", "translation", "reference")
-SOURCE_FIELDS = ("url", "title", "publisher", "kind", "language", "accessed", "http_only")
+SOURCE_FIELDS = ("url", "title", "publisher", "kind", "language", "accessed", "cited_for")
+EVENT_FIELDS = ("date", "event", "text", "source")
+# The one line that records an entry's second reading; its digest covers every other line.
+CHECKED_LINE = re.compile(r"^checked:.*\n", re.MULTILINE)
 # The glossary's own pages, which are not entries (generated lists and the connections figure).
 NOT_ENTRY_PAGES = frozenset(
-    f"{GLOSSARY_DIR}/{name}.md" for name in ("index", "legal-framework", "timeline", "connections")
+    f"{GLOSSARY_DIR}/{name}.md"
+    for name in ("index", "legal-framework", "timeline", "connections", "since-the-paper")
 )
 ONE_OWNER = "an alias may belong to one entry only"
 PAPER_CITE = re.compile(r"^paper:([a-z0-9]+(?:-[a-z0-9]+)*)$")
@@ -54,6 +78,7 @@ class EntryType:
     folder: str
     heading: str
     level: int | None = None
+    instrument: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,7 +92,8 @@ class Source:
     kind: str
     language: str | None = None
     accessed: str | None = None
-    http_only: bool = False
+    http_only: bool = False  # an http address, because its host serves no https (the registry)
+    cited_for: str = ""
 
 
 @dataclass(frozen=True)
@@ -76,6 +102,7 @@ class Cited:
 
     value: object
     source: str
+    line: int = 0
 
     @property
     def paper_anchor(self) -> str | None:
@@ -100,6 +127,32 @@ class Entry:
     year: Cited | None = None
     revised: Cited | None = None
     issued_by: Cited | None = None
+    level_basis: Cited | None = None
+    history: tuple[Event, ...] = ()
+    status: str | None = None
+    status_checked: Date | None = None
+    status_search: str | None = None
+    checked: Date | None = None
+
+    @property
+    def is_instrument(self) -> bool:
+        """Whether it is a legal instrument, with a history and a status."""
+        return _kinds()[self.type].instrument
+
+    @property
+    def since_paper(self) -> tuple[Event, ...]:
+        """Its events after the paper's publication, oldest first."""
+        return tuple(e for e in self.history if e.since_paper)
+
+    def paper_citations(self) -> list[tuple[str, int]]:
+        """Every ``paper:<paragraph id>`` the front matter cites, with its line."""
+        cited = [self.year, self.revised, self.issued_by, self.level_basis]
+        out = [(c.paper_anchor, c.line) for c in cited if c and c.paper_anchor]
+        for event in self.history:
+            match = PAPER_CITE.match(event.source)
+            if match:
+                out.append((match[1], event.line))
+        return out
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -145,9 +198,10 @@ def is_entry_path(path: str) -> bool:
 class _Fields:
     """Reads an entry's front matter; every error names the line of the field at fault."""
 
-    def __init__(self, file: Path, data: LinedDict):
+    def __init__(self, file: Path, data: LinedDict, registry: Registry):
         self.file = file
         self.data = data
+        self.registry = registry
 
     def fail(self, key: str, message: str, node: LinedDict | None = None) -> EditionError:
         return error_at(self.file, node or self.data, key, message)
@@ -192,7 +246,107 @@ class _Fields:
                 f"'{key}_source' must be paper:<paragraph id> or the url of one of this "
                 f"entry's sources, not {where!r}",
             )
-        return Cited(value, where)
+        return Cited(value, where, self.data.line_of(f"{key}_source"))
+
+    def date(self, key: str, node: LinedDict | None = None) -> Date | None:
+        """An ISO date: ``2025-10-28``, or ``2025-10`` or ``2025`` where that is all a source
+        gives."""
+        node = node if node is not None else self.data
+        if node.get(key) is None:
+            return None
+        date = parse_date(node[key])
+        if date is None:
+            raise self.fail(key, f"'{key}' must be an ISO date (2025-10-28, 2025-10 or 2025)", node)
+        return date
+
+    def history(self, sources: tuple[Source, ...]) -> tuple[Event, ...]:
+        """The dated, sourced events of an instrument's life, oldest first."""
+        value = self.data.get("history")
+        if not isinstance(value, list):
+            raise self.fail(
+                "history", "'history' must be a list of events (date, event, text, source)"
+            )
+        events = []
+        for node in value:
+            if not isinstance(node, LinedDict):
+                raise self.fail("history", "each event must be a mapping: date, event, source")
+            unknown = sorted(set(node) - set(EVENT_FIELDS))
+            if unknown:
+                raise self.fail(unknown[0], f"unknown event field(s): {', '.join(unknown)}", node)
+            date = self.date("date", node)
+            if date is None:
+                raise self.fail("date", "an event needs its 'date'", node)
+            kind = node.get("event")
+            if kind not in EVENTS:
+                raise self.fail(
+                    "event", f"unknown event {kind!r} (one of: {', '.join(EVENTS)})", node
+                )
+            where = node.get("source")
+            if not isinstance(where, str) or not where.strip():
+                raise self.fail("event", "an event needs its 'source': paper:<id> or a url", node)
+            where = where.strip()
+            if not PAPER_CITE.match(where) and where not in {s.url for s in sources}:
+                raise self.fail(
+                    "source",
+                    f"an event's source must be paper:<paragraph id> or the url of one of this "
+                    f"entry's sources, not {where!r}",
+                    node,
+                )
+            text = self.text("text", node=node)
+            events.append(Event(date, kind, where, text, node.line_of("date")))
+        return tuple(sorted(events, key=lambda e: (e.date.first_day(), e.date.iso)))
+
+    def status(self, events: tuple[Event, ...]) -> tuple[str, Date, str | None]:
+        """An instrument's status, the day it was checked, and what was searched: each
+        consistent with the events."""
+        status = self.data.get("status")
+        if status not in STATUSES:
+            raise self.fail(
+                "status" if "status" in self.data else "history",
+                f"an instrument needs 'status', one of: {', '.join(STATUSES)}",
+            )
+        checked = self.date("status_checked")
+        if checked is None:
+            raise self.fail(
+                "status", "an instrument needs 'status_checked': the day its status was checked"
+            )
+        late = next((e for e in events if e.date.first_day() > checked.last_day()), None)
+        if late:
+            raise self.fail(
+                "history",
+                f"an event dated {late.date.iso} is after 'status_checked' ({checked.iso})",
+                next(n for n in self.data["history"] if n.line_of("date") == late.line),
+            )
+        wrong = contradiction(status, events)
+        if wrong:
+            raise self.fail("status", wrong)
+        search = self.text("status_search")
+        if search is None and not any(e.since_paper for e in events):
+            raise self.fail(
+                "status",
+                f"no event after the paper ({PAPER_DATE}): say in 'status_search' what was "
+                "searched (titles in English and Chinese, where)",
+            )
+        return status, checked, search
+
+    def checked(self, text: str) -> Date:
+        """The day a second reader checked the entry; refused if the entry changed since."""
+        value = self.data.get("checked")
+        if not isinstance(value, LinedDict) or "date" not in value or "digest" not in value:
+            raise self.fail(
+                "checked" if "checked" in self.data else "title",
+                "an entry needs 'checked: {date: …, digest: …}', written by "
+                "`python -m build_tools checked FILE` once a second reader has checked it "
+                "against its sources (CONTRIBUTING: a second reader)",
+            )
+        date = self.date("date", value)
+        if str(value["digest"]) != entry_digest(text):
+            raise self.fail(
+                "checked",
+                f"edited since its check on {date.readable()}: have a second reader check it "
+                "again, then run `python -m build_tools checked FILE`",
+            )
+        return date
 
     def sources(self) -> tuple[Source, ...]:
         value = self.data.get("sources")
@@ -229,35 +383,43 @@ class _Fields:
             raise self.fail(
                 "kind", f"unknown source kind '{kind}' (one of: {', '.join(SOURCE_KINDS)})", node
             )
-        http_only = node.get("http_only", False)
-        if not isinstance(http_only, bool):
-            raise self.fail("http_only", "'http_only' must be true or false", node)
-        if not url.startswith("https://") and not (http_only and url.startswith("http://")):
-            raise self.fail(
-                "url",
-                f"a source url must start with https:// (or http:// with 'http_only: true' "
-                f"where the publisher serves no https), not {url!r}",
-                node,
-            )
+        if not url.startswith(("https://", "http://")):
+            raise self.fail("url", f"a source url must start with https://, not {url!r}", node)
+        language = self.text("language", node=node)
+        field, wrong = self.registry.check_source(url, publisher, title, language)
+        if wrong:
+            raise self.fail(field, wrong, node)
         accessed = node.get("accessed")
         return Source(
             url=url,
             title=title,
             publisher=publisher,
             kind=kind,
-            language=self.text("language", node=node),
+            language=language,
             accessed=str(accessed) if accessed is not None else None,
-            http_only=http_only,
+            http_only=self.registry.http_only(url),
+            cited_for=self.text("cited_for", required=True, node=node),
         )
 
 
-def read_entry(docs: Path, path: str) -> Entry:
-    """Read and check one entry file."""
+def entry_digest(text: str) -> str:
+    """What a second reader's check covers: every line of the entry file but ``checked:``."""
+    return hashlib.sha256(CHECKED_LINE.sub("", text).encode("utf-8")).hexdigest()[:16]
+
+
+def read_entry(docs: Path, path: str, registry: Registry | None = None) -> Entry:
+    """Read and check one entry file (against ``registry``, by default ``docs``' own)."""
     file = docs / path
-    data, page = front_matter.read(file.read_text(encoding="utf-8"), file)
+    registry = registry or load_registry(docs)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        line = file.read_bytes()[: error.start].count(b"\n") + 1
+        raise EditionError(file, line, f"not UTF-8 text: {error.reason}") from None
+    data, page = front_matter.read(text, file)
     if page.front is None:
         raise EditionError(file, 1, "a glossary entry must start with YAML front matter (---)")
-    fields = _Fields(file, data)
+    fields = _Fields(file, data, registry)
     # Unknown fields first: a misspelt name is reported at its own line, not as a missing field.
     unknown = sorted(set(data) - set(REQUIRED) - set(OPTIONAL))
     if unknown:
@@ -285,6 +447,30 @@ def read_entry(docs: Path, path: str) -> Entry:
     if title_zh is not None and not _CHINESE.search(title_zh):
         raise fields.fail("title_zh", f"'title_zh' has no Chinese characters: {title_zh!r}")
     sources = fields.sources()
+    history, status, status_checked, status_search = (), None, None, None
+    for derived in ("year", "revised") if kind.instrument else ():
+        if derived in data or f"{derived}_source" in data:
+            raise fields.fail(
+                derived if derived in data else f"{derived}_source",
+                f"an instrument's '{derived}' comes from its 'history': remove it",
+            )
+    year = fields.cited("year", fields.year("year"), sources)
+    revised = fields.cited("revised", fields.year("revised"), sources)
+    if kind.instrument:
+        history = fields.history(sources)
+        status, status_checked, status_search = fields.status(history)
+        year, revised = _year_and_revision(history)
+    else:
+        for name in ("history", "status", "status_checked", "status_search", "level_basis"):
+            if name in data:
+                raise fields.fail(name, f"'{name}' is for legal instruments only")
+    level_basis = fields.cited("level_basis", fields.text("level_basis"), sources)
+    if kind.level is not None and level_basis is None:
+        raise fields.fail(
+            "type",
+            f"an entry of type '{kind.type}' needs 'level_basis': one cited sentence saying who "
+            "adopted or issued it and by what act (an order, a notice and its number)",
+        )
     return Entry(
         path=path,
         title=fields.text("title", required=True),
@@ -295,10 +481,27 @@ def read_entry(docs: Path, path: str) -> Entry:
         title_zh_unconfirmed=unconfirmed,
         aliases=fields.names("aliases"),
         also_known_as=fields.names("also_known_as"),
-        year=fields.cited("year", fields.year("year"), sources),
-        revised=fields.cited("revised", fields.year("revised"), sources),
+        year=year,
+        revised=revised,
         issued_by=fields.cited("issued_by", fields.text("issued_by"), sources),
+        level_basis=level_basis,
+        history=history,
+        status=status,
+        status_checked=status_checked,
+        status_search=status_search,
+        checked=fields.checked(text),
     )
+
+
+def _year_and_revision(history: tuple[Event, ...]) -> tuple[Cited | None, Cited | None]:
+    """An instrument's year (its first making event, else its first event) and its latest
+    amendment or revision, each with the event's source."""
+    made = [e for e in history if e.kind in MADE] or list(history)
+    changed = [e for e in history if e.kind in CHANGED]
+    year = Cited(made[0].date.year, made[0].source, made[0].line) if made else None
+    last = changed[-1] if changed else None
+    revised = Cited(last.date.year, last.source, last.line) if last else None
+    return year, revised
 
 
 @dataclass(frozen=True)
@@ -306,6 +509,7 @@ class Glossary:
     """All entries, and which entry each term stands for."""
 
     entries: tuple[Entry, ...]
+    registry: Registry | None = None
 
     @cached_property
     def by_path(self) -> dict[str, Entry]:
@@ -341,7 +545,9 @@ def load_glossary(docs: Path, generated: frozenset[str] = NOT_ENTRY_PAGES) -> Gl
     ``generated`` lists the glossary's own pages (index, framework, timeline), which are not
     entries; any other file there must be a valid entry.
     """
-    entries = tuple(read_entry(docs, path) for path in _check_files(docs, set(generated)))
+    registry = load_registry(docs)
+    paths = _check_files(docs, set(generated))
+    entries = tuple(read_entry(docs, path, registry) for path in paths)
     owner: dict[str, str] = {}
     for entry in entries:
         for term in entry.terms:
@@ -359,7 +565,7 @@ def load_glossary(docs: Path, generated: frozenset[str] = NOT_ENTRY_PAGES) -> Gl
                     f"'also_known_as' name '{name}' is a title or alias of {docs / folded[form]}; "
                     "a name readers search for must not stand for another entry",
                 )
-    return Glossary(entries)
+    return Glossary(entries, registry)
 
 
 def _claim(owner: dict, form: str, entry: Entry, docs: Path, term: str, rule: str) -> None:

@@ -19,9 +19,11 @@ from markdown.treeprocessors import Treeprocessor
 
 from build_tools.common.pinpoint import label, part_of
 from build_tools.glossary.entries import Entry, type_folder
+from build_tools.glossary.history import status_words
 from build_tools.markdown import order
 
 KIND_LABELS = {"official-text": "Official text", "translation": "English translation"}
+SINCE_PAGE = "glossary/since-the-paper.md"
 PRIORITY = order.ENTRY_FRAME  # the reasons: build_tools.markdown.order
 
 
@@ -83,6 +85,11 @@ def entry_header(entry: Entry, index_path: str, paper: dict[str, str]) -> list[e
         note = f"Chinese title not confirmed: {entry.title_zh_unconfirmed}"
         out.append(element("p", note, class_="entry-zh-missing"))
     out.append(element("p", entry.summary, class_="entry-summary"))
+    if entry.status:
+        out.append(_status(entry, paper))
+    if entry.checked:
+        checked = f"Checked against its sources on {entry.checked.readable()} by a second reader."
+        out.append(element("p", checked, class_="entry-checked"))
     read = [source for kind in KIND_LABELS for source in entry.of_kind(kind)]
     if read:
         line = element("p", class_="entry-read")
@@ -97,16 +104,72 @@ def entry_header(entry: Entry, index_path: str, paper: dict[str, str]) -> list[e
     _fact(facts, "Type", kind)
     for name, fact in (
         ("Year", entry.year),
-        ("Latest revision", entry.revised),
+        ("Latest amendment or revision", entry.revised),
         ("Issued by", entry.issued_by),
     ):
         if fact:
             _cited_fact(facts, name, fact.value, entry, fact.source, paper)
+    if entry.level_basis:
+        basis = entry.level_basis
+        _cited_fact(facts, "Basis of its level", basis.value, entry, basis.source, paper)
     if entry.aliases:
         _fact(facts, "Also named in the paper", "; ".join(f"“{a}”" for a in entry.aliases))
     if entry.also_known_as:
         _fact(facts, "Also known as", "; ".join(entry.also_known_as))
     out.append(facts)
+    return out
+
+
+def _status(entry: Entry, paper: dict[str, str]) -> etree.Element:
+    """The status line: the instrument's status as of its check, where it comes from, and a
+    link to the "Since the paper" page when anything happened since."""
+    line = element("p", class_=f"entry-status status-{entry.status}")
+    add(line, element("strong", "Status:"), f" {status_words(entry.status, entry.history)} ")
+    events = entry.since_paper or entry.history[-1:]
+    if events:
+        small = add(line, element("small", "("))
+        add(small, cite_link(entry, events[-1].source, paper), ")")
+    checked = f" — checked {entry.status_checked.readable()}."
+    if entry.since_paper:
+        add(line, element("span", checked + " "))
+        add(line, element("a", "What changed since the paper", href=_relative(SINCE_PAGE, entry)))
+    else:
+        add(line, element("span", checked))
+    return line
+
+
+def entry_history(entry: Entry, paper: dict[str, str]) -> list[etree.Element]:
+    """The "History" heading and list: every dated event, oldest first, each with its source;
+    what was searched when nothing was found since the paper."""
+    if not entry.is_instrument:
+        return []
+    rows = element("ul", "\n", class_="entry-history")
+    for event in entry.history:
+        row = add(rows, element("li"), "\n")
+        if event.since_paper:
+            row.set("class", "since-paper")
+        add(row, element("strong", event.date.readable()), f" — {event.describe()} ")
+        small = add(row, element("small", "("))
+        add(small, cite_link(entry, event.source, paper), ")")
+    out = [element("h2", "History", id="history")]
+    if entry.history:
+        out.append(rows)
+    else:
+        out.append(
+            element(
+                "p",
+                "No dated event of its making was found in a source the edition "
+                "cites; its status is the paper’s.",
+            )
+        )
+    if entry.status_search:
+        out.append(
+            element(
+                "p",
+                f"Searched for changes since the paper: {entry.status_search}",
+                class_="entry-search",
+            )
+        )
     return out
 
 
@@ -118,7 +181,7 @@ def source_details(source) -> str:
     if source.accessed:
         details.append(f"accessed {source.accessed}")
     if source.http_only:
-        details.append("an http address: no https address for it was found")
+        details.append("http only: no https address was found for this site")
     return ", ".join(details)
 
 
@@ -131,6 +194,9 @@ def entry_sources(entry: Entry) -> list[etree.Element]:
     for source in entry.sources:
         row = add(rows, element("li"), "\n")
         add(row, element("a", source.title, href=source.url), f" — {source_details(source)}")
+        if source.cited_for:
+            add(row, element("br"))
+            add(row, element("small", f"Cited for: {source.cited_for}", class_="source-use"))
     box = element("div", "\n", class_="no-link")
     add(box, rows, "\n")
     return [element("h2", "Sources", id="sources"), box]

@@ -17,12 +17,19 @@ from build_tools.common.errors import EditionError
 from build_tools.common.placeholders import fill
 from build_tools.edition.editorial_map import DEFAULT_MAP, paper_files
 from build_tools.glossary import pages as show
+from build_tools.glossary import since
 from build_tools.glossary.autolink import AutoLinkExtension
 from build_tools.glossary.entries import GLOSSARY_DIR, load_glossary
-from build_tools.glossary.entry_frame import FrameExtension, entry_header, entry_sources
+from build_tools.glossary.entry_frame import (
+    FrameExtension,
+    entry_header,
+    entry_history,
+    entry_sources,
+)
 from build_tools.glossary.matcher import TermMatcher
 from build_tools.glossary.mentions import MentionIndex
 from build_tools.glossary.placement import place_entries
+from build_tools.markdown.paragraph_links import anchors
 from build_tools.search.chinese_words import search_keys, teach_jieba
 
 log = get_plugin_logger("glossary")
@@ -60,6 +67,7 @@ class GlossaryBuild:
         self.rank: dict[str, int] = {}
         self.files = None
         self._counts = None
+        self._citations_checked = False
 
     def start(self, config) -> None:
         """Read the glossary and the editorial map; add the auto-linker to Python-Markdown."""
@@ -89,6 +97,7 @@ class GlossaryBuild:
         """Start a (re)build from an empty mention index."""
         self.mentions.reset()
         self._counts = None
+        self._citations_checked = False
 
     def set_nav(self, nav, files) -> None:
         """Remember the reading order, for backlinks in the order a reader meets them."""
@@ -105,11 +114,17 @@ class GlossaryBuild:
         entry = self.glossary.by_path.get(path)
         if entry is not None:
             page.meta.setdefault("tags", search_keys(entry))
-            self.frame.set(entry_header(entry, INDEX_PAGE, self.paper_by_id), entry_sources(entry))
+            before = entry_header(entry, INDEX_PAGE, self.paper_by_id)
+            after = entry_history(entry, self.paper_by_id) + entry_sources(entry)
+            self.frame.set(before, after)
             return markdown
         if path in GENERATED:
             name = GENERATED[path]
             return fill(markdown, show.ROOM, name, show.skeleton(name, self.glossary))
+        if path == since.PAGE:
+            feed = get_relative_url(since.FEED_FILE, page.url)
+            made = since.page_markdown(self.glossary, feed)
+            return fill(markdown, show.ROOM, since.PLACEHOLDER, made)
         if path == SOURCES_PAGE:
             self.frame.set([], show.sources_page(self.glossary, path))
             return fill(markdown, show.ROOM, show.SOURCES, "")
@@ -117,11 +132,40 @@ class GlossaryBuild:
 
     def page_content(self, page) -> None:
         """Fill a generated page's lists, or end an entry's page with its backlinks."""
+        if not self._citations_checked:
+            self._check_paper_citations()
         path = page.file.src_uri
         if path in GENERATED:
             self._fill_lists(page, GENERATED[path])
         if path in self.glossary.by_path:
             page.content += self._backlinks(page)
+
+    def _check_paper_citations(self) -> None:
+        """Every ``paper:<id>`` in the entries' front matter names a paragraph (or heading, or
+        table row) that the converted paper has; the first that does not stops the build."""
+        self._citations_checked = True
+        ids: set[str] = set()
+        for path in self.paper:
+            file = self.files.src_uris.get(path)
+            if file is not None and file.page is not None and file.page.content:
+                ids.update(anchors(file.page.content))
+        for entry in self.glossary.entries:
+            for anchor, line in entry.paper_citations():
+                if anchor not in ids:
+                    raise PluginError(
+                        f"glossary: docs/{entry.path}:{line}: paper:{anchor} names no paragraph "
+                        "of the paper (see the ids after each paragraph, {: #… })"
+                    )
+
+    def write_feed(self, config) -> None:
+        """Write the Atom feed of the changes since the paper at the site's root."""
+        site_url = config.site_url or ""
+
+        def entry_url(entry) -> str:
+            return site_url.rstrip("/") + "/" + self.files.src_uris[entry.path].url
+
+        feed = since.feed_xml(self.glossary, site_url, entry_url)
+        (Path(config.site_dir) / since.FEED_FILE).write_bytes(feed)
 
     def _paper_counts(self):
         if self._counts is None:

@@ -188,29 +188,67 @@ SOURCES = "sources"
 
 
 def sources_page(glossary: Glossary, from_page: str) -> list[etree.Element]:
-    """Every source the glossary cites, grouped by publisher, each with the entries citing it:
-    the elements that end the Sources page (``from_page``)."""
+    """Every source the glossary cites, grouped by the class of its publisher (the registry's
+    order: the issuer, state media, legal publishers, news, reference works, international
+    organisations), then by publisher, each with the entries citing it: the elements that end
+    the Sources page (``from_page``)."""
     cited: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
     first: dict[str, object] = {}
     for entry in glossary.entries:
         for source in entry.sources:
             cited[source.publisher][source.url].append(entry)
             first.setdefault(source.url, source)
+    registry = glossary.registry
+    klass = {p.name: p.klass for p in registry.publishers} if registry else {}
+    classes = list(registry.classes) if registry else []
     here = posixpath.dirname(from_page)
     total = sum(len(urls) for urls in cited.values())
-    out = [element("p", f"{total} sources from {len(cited)} publishers.")]
-    for publisher in sorted(cited, key=str.casefold):
-        urls = cited[publisher]
-        out.append(element("h2", f"{publisher} ({len(urls)})"))
+    http = sum(1 for source in first.values() if source.url.startswith("http://"))
+    out = [
+        element(
+            "p",
+            f"{total} sources from {len(cited)} publishers; {total - http} of them "
+            f"({round(100 * (total - http) / total) if total else 0} %) at https addresses, the "
+            f"other {http} on sites where no https address was found.",
+        )
+    ]
+    groups = [(c.id, c.heading) for c in classes] or [(None, "Publishers")]
+    for group, heading in groups:
+        publishers = [p for p in cited if klass.get(p) == group or group is None]
+        if not publishers:
+            continue
+        count = sum(len(cited[p]) for p in publishers)
+        out.append(element("h2", f"{heading} ({count})", id=f"class-{group or 'all'}"))
+        for publisher in sorted(publishers, key=str.casefold):
+            urls = cited[publisher]
+            out.append(element("h3", f"{publisher} ({len(urls)})"))
+            out.append(_source_rows(urls, first, here))
+    if registry and registry.refused:
+        out.append(element("h2", f"Refused ({len(registry.refused)} hosts)", id="refused"))
+        out.append(
+            element(
+                "p",
+                "Hosts the edition never cites, and why; a build that cites "
+                "one stops and says what to cite instead.",
+            )
+        )
         rows = element("ul", "\n")
-        for url in sorted(urls, key=lambda u: first[u].title.casefold()):
-            source = first[url]
+        for refusal in sorted(registry.refused, key=lambda r: r.host):
             row = add(rows, element("li"), "\n")
-            kind = source.kind.replace("-", " ")
-            add(row, element("a", source.title, href=url), f" — {kind}; cited by ")
-            citing = sorted(urls[url], key=lambda e: e.title.casefold())
-            for number, entry in enumerate(citing):
-                link = element("a", entry.title, href=posixpath.relpath(entry.path, here))
-                add(row, link, ", " if number + 1 < len(citing) else None)
+            add(row, element("code", refusal.host), f" — {refusal.reason}")
         out.append(rows)
     return out
+
+
+def _source_rows(urls: dict[str, list[Entry]], first: dict, here: str) -> etree.Element:
+    rows = element("ul", "\n")
+    for url in sorted(urls, key=lambda u: first[u].title.casefold()):
+        source = first[url]
+        row = add(rows, element("li"), "\n")
+        kind = source.kind.replace("-", " ")
+        add(row, element("a", source.title, href=url), f" — {kind}; cited by ")
+        citing = sorted(urls[url], key=lambda e: e.title.casefold())
+        for number, entry in enumerate(citing):
+            link = element("a", entry.title, href=posixpath.relpath(entry.path, here))
+            add(row, link, ", " if number + 1 < len(citing) else None)
+    return rows

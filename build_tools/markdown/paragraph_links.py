@@ -53,6 +53,15 @@ def paragraph_ids(content: str) -> list[str]:
     return _PARAGRAPH_ID.findall(content)
 
 
+_ANY_ID = re.compile(r' id="([^"]+)"')
+
+
+def anchors(content: str) -> set[str]:
+    """Every id in a converted page's HTML: its headings', paragraphs' and table rows' anchors
+    (what a link to ``page#id`` can land on)."""
+    return set(_ANY_ID.findall(content))
+
+
 def first_paragraph(content: str) -> str | None:
     """The inner HTML of a converted page's first paragraph that has an id (None without)."""
     match = re.search(r'<p id="[^"]+">(.*?)</p>', content, re.DOTALL)
