@@ -6,6 +6,7 @@ matter read with plain YAML, links read back from the built paper), never from t
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import re
 from collections import defaultdict
@@ -302,7 +303,9 @@ def test_each_figure_is_named_described_linked_and_has_its_table(site, name):
     details = figure.find_next_sibling("details")
     assert details.select_one("summary").get_text() == "The same as a table"
     table_links = {a["href"] for a in details.select("table a") if "://" not in a["href"]}
-    entry_links = {h for h in hrefs if "/chapters/" not in h}
+    # Every entry a figure links is in its table (the stage bands lead to the paper, the band
+    # after the paper to the list of changes, which its lane's table rows repeat).
+    entry_links = {h for h in hrefs if "/chapters/" not in h and "since-the-paper" not in h}
     assert entry_links <= table_links
 
 
@@ -387,13 +390,35 @@ def test_the_timeline_draws_every_dated_entry_hollow_when_a_source_gives_the_yea
 
 
 def test_the_timeline_bands_are_the_three_stages_linked_to_their_paragraph(site):
-    stages = _figure(site, "timeline").select("a.stage")
+    stages = _figure(site, "timeline").select("a.stage:not(.since)")
     assert [s.select("text")[1].get_text() for s in stages] == [
         "1994–1999",
         "2000–2011",
         "2012 onward",
     ]
     assert {s["href"] for s in stages} == {"../chapters/chapter-2.html#ch2-p2"}
+
+
+def test_the_timeline_has_a_band_after_the_paper_with_every_event_since(site):
+    figure = _figure(site, "timeline")
+    band = figure.select_one("a.stage.since")
+    assert band["href"] == "since-the-paper.html"
+    assert " ".join(t.get_text() for t in band.select("text")) == "Since the paper"
+    # Counted from the entries' own front matter: every dated event after 16 March 2023.
+    paper = dt.date(2023, 3, 16)
+    expected = 0
+    for file in (DOCS / "glossary").glob("*/*.md"):
+        for event in _front_matter(file).get("history") or []:
+            date = str(event["date"])
+            parts = [int(part) for part in date.split("-")]
+            last = dt.date(parts[0], *(parts[1:] or [12]), *([] if len(parts) == 3 else [28]))
+            expected += last > paper
+    diamonds = figure.select("a.mark.event polygon")
+    assert expected > 0 and len(diamonds) == expected
+    # Each diamond stands right of the paper's day on the axis (inside the band).
+    band_left = float(figure.select_one("rect.since-band")["x"])
+    for diamond in diamonds:
+        assert min(float(p.split(",")[0]) for p in diamond["points"].split()) >= band_left - 7
 
 
 def test_the_framework_counts_every_entry_of_each_level(site):
@@ -489,7 +514,8 @@ def test_a_click_on_a_mark_lands_on_its_entry(guarded_page, site_root, name, sel
     page = guarded_page
     page.goto(site_root + FIGURE_PAGES[name])
     figure = page.locator("figure.edition-figure")
-    mark = figure.get_by_role("link", name=re.compile(r"^Cybersecurity Law:"))
+    # The entry's own mark (the timeline also has diamonds for its events since the paper).
+    mark = figure.get_by_role("link", name=re.compile(r"^Cybersecurity Law:")).first
     assert mark.evaluate(f"e => e.matches('{selector}')")
     mark.locator("circle, rect").first.click()
     page.wait_for_url(re.compile(re.escape(entry) + "$"))

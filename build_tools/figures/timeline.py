@@ -1,5 +1,6 @@
 """The timeline figure: every dated entry on a year axis, one lane per kind, the paper's three
-stages of cyber legislation as bands behind them.
+stages of cyber legislation as bands behind them, and after the paper a band of its own, with a
+lane for every event since (amendments, revisions, implementing rules: diamonds).
 
 A mark is filled when the paper gives the year, hollow when the year comes from one of the
 entry's sources. Marks that share a lane are stacked in rows; a mark gets a visible label when
@@ -17,6 +18,8 @@ from build_tools.figures.figure import WIDTH, Figure, Links, key_item, link, tab
 from build_tools.figures.settings import Kind, Settings, Stage
 from build_tools.figures.svg import abbreviate, tag, text, text_width
 from build_tools.glossary.entries import Entry
+from build_tools.glossary.history import EVENTS, PAPER_DATE, Date, Event
+from build_tools.glossary.since import PAGE as SINCE_PAGE
 
 MARGIN = 12
 STAGE_TOP, STAGE_HEIGHT = 4, 34
@@ -36,16 +39,29 @@ class TimelineMark:
 
     entry: Entry
     kind: Kind
+    event: Event | None = None  # an event after the paper, drawn in the band after it
 
     @property
     def year(self) -> int:
-        """The entry's year."""
-        return self.entry.year.value
+        """The entry's year (the event's, for an event after the paper)."""
+        return self.event.date.year if self.event else self.entry.year.value
 
     @property
     def from_paper(self) -> bool:
         """Whether the paper gives the year (else one of the entry's sources does)."""
-        return self.entry.year.paper_anchor is not None
+        return self.event is None and self.entry.year.paper_anchor is not None
+
+    @property
+    def name(self) -> str:
+        """What the mark's label and tooltip call it."""
+        if self.event:
+            return f"{self.entry.title}: {EVENTS[self.event.kind].lower()}"
+        return self.entry.title
+
+    @property
+    def source(self) -> str:
+        """Where its date comes from: paper:<id> or a url."""
+        return self.event.source if self.event else self.entry.year.source
 
 
 @dataclass(frozen=True)
@@ -94,11 +110,11 @@ def place(marks: list[TimelineMark], axis: Axis, mentions: Mapping[str, int]) ->
     ``LABEL_ROWS`` rows where the label fits (right of the mark, else left of it); the rest are
     then drawn bare in the first row with room."""
     rows: list[list[tuple[float, float]]] = []
-    placed: dict[str, Placed] = {}
+    placed: dict[tuple, Placed] = {}  # by entry and event (an entry has several since)
     by_weight = sorted(marks, key=lambda m: (-mentions.get(m.entry.path, 0), *_order(m)))
     for mark in by_weight:
         x = axis.x(mark.year)
-        label = abbreviate(mark.entry.title, LABEL_MAX, LABEL_SIZE)
+        label = abbreviate(mark.name, LABEL_MAX, LABEL_SIZE)
         width = text_width(label, LABEL_SIZE)
         options = [
             ("start", (x - RADIUS - 2, x + RADIUS + 4 + width + 8)),
@@ -107,17 +123,18 @@ def place(marks: list[TimelineMark], axis: Axis, mentions: Mapping[str, int]) ->
         options = [(a, s) for a, s in options if s[0] >= MARGIN / 2 and s[1] <= WIDTH - MARGIN / 2]
         spot = _free(rows, options, LABEL_ROWS)
         if spot:
-            placed[mark.entry.path] = _take(rows, spot, mark, x, label)
+            placed[(mark.entry.path, mark.event)] = _take(rows, spot, mark, x, label)
     for mark in sorted(marks, key=_order):
-        if mark.entry.path not in placed:
+        if (mark.entry.path, mark.event) not in placed:
             x = axis.x(mark.year)
             spot = _free(rows, [("start", (x - RADIUS - 2, x + RADIUS + 2))], None)
-            placed[mark.entry.path] = _take(rows, spot, mark, x, None)
+            placed[(mark.entry.path, mark.event)] = _take(rows, spot, mark, x, None)
     return sorted(placed.values(), key=lambda p: _order(p.mark))
 
 
 def _order(mark: TimelineMark) -> tuple:
-    return mark.year, mark.entry.title.casefold(), mark.entry.path
+    day = mark.event.date.iso if mark.event else ""
+    return mark.year, day, mark.entry.title.casefold(), mark.entry.path
 
 
 def _take(rows, spot, mark: TimelineMark, x: float, label: str | None) -> Placed:
@@ -150,9 +167,57 @@ def marks(entries: Iterable[Entry], settings: Settings) -> list[TimelineMark]:
     return found
 
 
-def _stage_band(stage: Stage, index: int, axis: Axis, height: float, links: Links) -> str:
+def since_marks(entries: Iterable[Entry], settings: Settings) -> list[TimelineMark]:
+    """Every event after the paper, as a mark in the colour of its entry's kind."""
+    return [
+        TimelineMark(entry, settings.kind_of(entry.type), event)
+        for entry in entries
+        for event in entry.since_paper
+    ]
+
+
+def _paper_x(axis: Axis) -> float:
+    """Where the paper's publication falls on the axis, within its year's column."""
+    day = Date(PAPER_DATE).first_day()
+    return axis.left(day.year) + axis.unit * (day.timetuple().tm_yday - 1) / 365
+
+
+def _since_band(axis: Axis, height: float, count: int, links: Links) -> str:
+    left, right = _paper_x(axis), axis.left(axis.last + 1)
+    middle = (left + right) / 2
+    band = tag(
+        "rect",
+        {
+            "class": "since-band",
+            "x": left,
+            "y": STAGE_TOP,
+            "width": right - left,
+            "height": height - STAGE_TOP,
+        },
+    )
+    head = tag(
+        "a",
+        {"class": "stage since", "href": links.entry(SINCE_PAGE)},
+        tag("title", {}, text(f"Since the paper (16 March 2023): {count} events found")),
+        tag(
+            "rect",
+            {"x": left + 1, "y": STAGE_TOP, "width": right - left - 2, "height": STAGE_HEIGHT},
+        ),
+        tag("text", {"x": middle, "y": STAGE_TOP + 14, "text-anchor": "middle"}, "Since"),
+        tag(
+            "text",
+            {"class": "stage-years", "x": middle, "y": STAGE_TOP + 28, "text-anchor": "middle"},
+            "the paper",
+        ),
+    )
+    return band + head
+
+
+def _stage_band(
+    stage: Stage, index: int, axis: Axis, height: float, links: Links, paper_year: int
+) -> str:
     left = axis.left(stage.first)
-    right = axis.left((stage.last or axis.last) + 1)
+    right = axis.left((stage.last or paper_year) + 1) if stage.last else _paper_x(axis)
     middle = (left + right) / 2
     title = (
         f"{stage.name} of cyber legislation, {stage.years} "
@@ -220,6 +285,8 @@ def _axis(axis: Axis) -> str:
 
 
 def _tooltip(mark: TimelineMark) -> str:
+    if mark.event:
+        return f"{mark.entry.title}: {mark.event.describe()} ({mark.event.date.readable()})"
     where = "the paper gives the year" if mark.from_paper else "year from a source"
     return f"{mark.entry.title}: {mark.entry.type}, {mark.year} ({where})"
 
@@ -227,10 +294,13 @@ def _tooltip(mark: TimelineMark) -> str:
 def _mark(placed: Placed, y: float, links: Links) -> str:
     mark = placed.mark
     source = "from-paper" if mark.from_paper else "from-source"
-    parts = [
-        tag("title", {}, text(_tooltip(mark))),
-        tag("circle", {"cx": placed.x, "cy": y, "r": RADIUS}),
-    ]
+    if mark.event:
+        x, r = placed.x, RADIUS + 1
+        shape = tag("polygon", {"points": f"{x},{y - r} {x + r},{y} {x},{y + r} {x - r},{y}"})
+        source += " event"
+    else:
+        shape = tag("circle", {"cx": placed.x, "cy": y, "r": RADIUS})
+    parts = [tag("title", {}, text(_tooltip(mark))), shape]
     if placed.label:
         dx = RADIUS + 4 if placed.anchor == "start" else -(RADIUS + 4)
         attrs = {"x": placed.x + dx, "y": y + 4}
@@ -253,8 +323,11 @@ def _lanes(
 ) -> tuple[str, float]:
     """The lanes, top to bottom; returns them and the y where the last one ends."""
     out, y = [], AXIS_Y + 8
-    for kind in settings.lanes:
-        mine = [m for m in found if m.kind == kind]
+    for kind in (*settings.lanes, None):
+        # The kinds' lanes hold the entries; the last lane (kind None) the events since.
+        mine = [m for m in found if (m.kind if m.event is None else None) == kind]
+        if kind is None and not mine:
+            break
         placed = place(mine, axis, mentions)
         rows = max((p.row for p in placed), default=0) + 1
         out.append(
@@ -266,7 +339,7 @@ def _lanes(
             tag(
                 "text",
                 {"class": "lane-name", "x": MARGIN, "y": y + 14},
-                text(f"{kind.name} ({len(mine)})"),
+                text(f"{kind.name if kind else 'Since the paper: events'} ({len(mine)})"),
             )
         )
         top = y + LANE_HEAD
@@ -277,6 +350,8 @@ def _lanes(
 
 
 def _description(found: list[TimelineMark], settings: Settings, axis: Axis) -> str:
+    events = [m for m in found if m.event]
+    found = [m for m in found if not m.event]
     counts = ", ".join(
         f"{kind.name.lower()} {sum(m.kind == kind for m in found)}" for kind in settings.lanes
     )
@@ -286,7 +361,10 @@ def _description(found: list[TimelineMark], settings: Settings, axis: Axis) -> s
         f"{len(found)} entries with a year, from {axis.first} to {axis.last}, one lane per kind: "
         f"{counts}. The paper gives {paper} of the years (filled marks); {len(found) - paper} "
         f"come from the entries' sources (hollow marks). Shaded bands: the stages of cyber "
-        f"legislation in Chapter II ({stages}). Each mark links to its entry."
+        f"legislation in Chapter II ({stages}), and after the paper's publication on 16 March "
+        f"2023 a band of its own, whose last lane holds the {len(events)} events found since "
+        "(diamonds: amendments, revisions, implementing rules, entries into force). Each mark "
+        "links to its entry."
     )
     if axis.earlier:
         out += f" The column at the left holds the entries dated before {axis.first}."
@@ -295,23 +373,22 @@ def _description(found: list[TimelineMark], settings: Settings, axis: Axis) -> s
     return out
 
 
-def _year_source(entry: Entry, links: Links) -> str:
-    anchor = entry.year.paper_anchor
-    if anchor:
+def _year_source(mark: TimelineMark, links: Links) -> str:
+    where = mark.source
+    if where.startswith("paper:"):
+        anchor = where.removeprefix("paper:")
         return "the paper, " + link(links.paragraph(anchor), text(pinpoint(anchor)))
-    source = entry.source(entry.year.source)
-    return "a source: " + link(
-        entry.year.source, text(source.publisher if source else entry.year.source)
-    )
+    source = mark.entry.source(where)
+    return "a source: " + link(where, text(source.publisher if source else where))
 
 
 def _table(found: list[TimelineMark], links: Links) -> str:
     rows = [
         [
-            str(m.year),
-            link(links.entry(m.entry.path), text(m.entry.title)),
-            text(m.kind.name),
-            _year_source(m.entry, links),
+            m.event.date.readable() if m.event else str(m.year),
+            link(links.entry(m.entry.path), text(m.name)),
+            text("Since the paper" if m.event else m.kind.name),
+            _year_source(m, links),
         ]
         for m in sorted(found, key=_order)
     ]
@@ -323,8 +400,9 @@ def _caption() -> str:
         f"{key_item('from-paper', 'the paper gives the year')} · "
         f"{key_item('from-source', 'the year comes from one of the entry’s sources')} · "
         "shaded bands: the three stages of cyber legislation in Chapter II (each band’s heading "
-        "links to the paragraph). Labels are shortened where space is short; every mark shows "
-        "its full name on hover and links to its entry."
+        "links to the paragraph); the band after the paper holds the events since (diamonds), "
+        "and its heading links to the list of them. Labels are shortened where space is short; "
+        "every mark shows its full name on hover and links to its entry."
     )
 
 
@@ -333,16 +411,19 @@ def timeline_figure(
 ) -> Figure:
     """The timeline of every dated entry of a kind with a lane; ``mentions`` (mentions in the
     paper, by entry) decides which labels are drawn when not all fit."""
-    found = marks(entries, settings)
-    axis = Axis(settings.first, settings.last, (m.year for m in found))
+    entries = list(entries)
+    found = marks(entries, settings) + since_marks(entries, settings)
+    last = max([settings.last, *(m.year for m in found if m.event)])
+    axis = Axis(settings.first, last, (m.year for m in found))
     lanes, height = _lanes(found, settings, axis, links, mentions)
     bands = "".join(
-        _stage_band(stage, index, axis, height, links)
+        _stage_band(stage, index, axis, height, links, settings.last)
         for index, stage in enumerate(settings.stages)
-    )
+    ) + _since_band(axis, height, sum(1 for m in found if m.event), links)
     return Figure(
         name="timeline",
-        title=f"Timeline of the glossary’s dated entries, {settings.first}–{settings.last}",
+        title=f"Timeline of the glossary’s dated entries, {settings.first}–{settings.last}, "
+        f"and the events since the paper, to {last}",
         description=_description(found, settings, axis),
         height=height,
         body=bands + _axis(axis) + lanes,

@@ -16,10 +16,15 @@ PAPER_BOOST = 2
 # An entry's title matches a query strongly: this keeps the paper's passages ahead of the
 # entries that merely share a word with the query.
 ENTRY_BOOST = 0.2
+# Pages readers look for by their own name ("since the paper"), whose words the paper shares: the
+# paper's boost would bury them under passages that merely say "paper".
+PAGE_BOOSTS = {"glossary/since-the-paper.md": 3}
 
 
 def page_boost(path: str, paper_pages: frozenset[str]) -> float | None:
     """The search boost of the page at ``path`` (under ``docs/``), or None for the default."""
+    if path in PAGE_BOOSTS:
+        return PAGE_BOOSTS[path]
     if path in paper_pages:
         return PAPER_BOOST
     if is_entry_path(path):
