@@ -11,6 +11,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -100,16 +101,21 @@ def test_actionlint_flags_a_broken_workflow(actionlint, tmp_path):
     assert 'property "missing" is not defined' in by_line[10]
 
 
-ACTION = re.compile(r"^[\w.-]+/[\w.-]+@(v\d+\.\d+\.\d+|[0-9a-f]{40})$")
+ACTION = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}$")
+# As written in the file: the full commit SHA, then the tag it was read from, as a comment.
+USES_LINE = re.compile(r"uses: ([\w.-]+/[\w.-]+)@([0-9a-f]{40}) # (v\d+\.\d+\.\d+)$")
 
 
 @pytest.mark.parametrize("name", ["ci.yml", "linkcheck.yml", "pages.yml"])
-def test_every_action_and_image_is_pinned_to_an_exact_version(name):
+def test_every_action_is_pinned_to_a_commit_sha_with_its_tag_and_images_to_a_version(name):
     jobs = workflow(name)["jobs"]
     uses = [step["uses"] for job in jobs.values() for step in job["steps"] if "uses" in step]
     assert uses
     for action in uses:
-        assert ACTION.match(action), f"{name}: {action} is not pinned to vX.Y.Z or a commit SHA"
+        assert ACTION.match(action), f"{name}: {action} is not pinned to a full commit SHA"
+    lines = [line.strip() for line in (WORKFLOWS / name).read_text("utf-8").splitlines()]
+    written = [line.removeprefix("- ") for line in lines if "uses:" in line]
+    assert len(written) == len(uses) and all(USES_LINE.search(line) for line in written), written
     for job in jobs.values():
         if "container" in job:
             assert re.fullmatch(r"python:\d+\.\d+\.\d+-bookworm", job["container"])
@@ -153,3 +159,36 @@ def test_link_rot_is_checked_weekly_and_on_demand_never_on_push():
     (job,) = links["jobs"].values()
     steps = " ".join(step.get("uses", step.get("run", "")) for step in job["steps"])
     assert "make site" in steps and "lycheeverse/lychee-action@" in steps
+
+
+def test_zizmor_finds_nothing_in_our_workflows_and_flags_an_unpinned_one(tmp_path):
+    zizmor = Path(sys.executable).with_name("zizmor")
+    result = subprocess.run(
+        [zizmor, "--offline", "--format", "json", str(WORKFLOWS)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0 and json.loads(result.stdout) == [], result.stdout[-2000:]
+    bad = tmp_path / "workflows"
+    bad.mkdir()
+    (bad / "bad.yml").write_text(
+        "name: Bad\non: [push]\npermissions: {}\njobs:\n  t:\n    runs-on: ubuntu-24.04\n"
+        "    steps:\n      - uses: actions/checkout@v5\n",
+        encoding="utf-8",
+    )
+    flagged = subprocess.run(
+        [zizmor, "--offline", "--format", "json", str(bad / "bad.yml")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert {f["ident"] for f in json.loads(flagged.stdout)} >= {"unpinned-uses"}
+
+
+def test_dependabot_updates_actions_and_python_pins_monthly_in_groups():
+    config = yaml.safe_load((ROOT / ".github/dependabot.yml").read_text("utf-8"))
+    ecosystems = {u["package-ecosystem"]: u for u in config["updates"]}
+    assert set(ecosystems) == {"github-actions", "pip"}
+    for update in ecosystems.values():
+        assert update["schedule"]["interval"] == "monthly" and update["groups"]
