@@ -93,6 +93,15 @@ def _work(path: Path, node) -> Work:
         if not name:
             raise EditionError(path, node.line_of("authors"), "each author needs a 'name'")
         authors.append(name)
+    for name, low, high in (("year", 1000, 9999), ("month", 1, 12)):
+        value = node.get(name)
+        if value is not None and (not isinstance(value, int) or not low <= value <= high):
+            raise EditionError(
+                path,
+                node.line_of(name),
+                f"'{name}' must be a number from {low} to {high}, "
+                f"not {value!r} (CITATION.cff's format)",
+            )
     institution = node.get("institution")
     licenses = node.get("license") or ()
     return Work(

@@ -11,7 +11,8 @@ class EditionError(Exception):
     def __init__(self, path: Path | str, line: int | None, message: str):
         self.path = Path(path)
         self.line = line
-        self.message = message
+        # One line, whatever the input quoted in it holds (a name with a line break in it).
+        self.message = message.replace("\r", "\\r").replace("\n", "\\n")
         super().__init__(str(self))
 
     def __str__(self) -> str:

@@ -39,8 +39,13 @@ def split(text: str) -> Split:
 
 
 def read(text: str, path: Path | str) -> tuple[LinedDict, Split]:
-    """The front matter as a mapping that knows each key's line, and the split page."""
+    """The front matter as a mapping that knows each key's line, and the split page; front
+    matter opened on the first line and never closed is an error, not a page without any."""
     page = split(text)
+    if page.front is None and text.startswith(FENCE):
+        raise EditionError(
+            path, 1, "the front matter opened here is never closed: add a line '---' after it"
+        )
     if page.front is None:
         return LinedDict(), page
     data = load_yaml(page.front, path, first_line=2)

@@ -42,8 +42,17 @@ def apply_corrections(lines: list[str], emap: EditionMap, seed_path: Path) -> li
     """A copy of ``lines`` with every correction of the map applied.
 
     Each correction's printed text must occur exactly once on its line, so that a correction
-    can never silently hit the wrong words.
+    can never silently hit the wrong words; and every layout repair must name lines the seed
+    has, so that none is published as a repair of nothing.
     """
+    for repair in emap.layout_repairs:
+        if not 1 <= repair.first <= repair.last <= len(lines):
+            raise EditionError(
+                emap.path,
+                repair.map_line,
+                f"layout repair for line {repair.last}, but {seed_path.name} has {len(lines)} "
+                "lines",
+            )
     corrected = list(lines)
     for correction in emap.corrections:
         if not 1 <= correction.line <= len(lines):
