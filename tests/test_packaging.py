@@ -5,10 +5,12 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 import sysconfig
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -115,3 +117,33 @@ def test_the_installed_wheel_builds_the_site(wheel, tmp_path):
     assert any(
         a.get_text() == "Data Security Law" and "glossary/law/" in a["href"] for a in links
     ), "no auto-link to the Data Security Law entry in Chapter II"
+
+
+def _lock_pins() -> dict[str, tuple[str, int]]:
+    """requirements.lock's pins: each package's version and how many hashes it carries."""
+    pins, name = {}, None
+    for line in (ROOT / "requirements.lock").read_text("utf-8").splitlines():
+        match = re.match(r"^([A-Za-z0-9_.-]+)==(\S+)", line)
+        if match:
+            name = re.sub(r"[-_.]+", "-", match[1]).lower()
+            pins[name] = (match[2], 0)
+        elif name and "--hash=sha256:" in line:
+            version, count = pins[name]
+            pins[name] = (version, count + 1)
+    return pins
+
+
+def test_the_lock_pins_what_pyproject_pins_and_hashes_everything():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    wanted = list(project["project"]["dependencies"])
+    for extra in project["project"]["optional-dependencies"].values():
+        wanted += extra
+    wanted += project["build-system"]["requires"]
+    pins = _lock_pins()
+    for requirement in wanted:
+        name, version = requirement.split("==")
+        key = re.sub(r"[-_.]+", "-", name).lower()
+        assert key in pins, f"{name} is in pyproject.toml but not in requirements.lock"
+        assert pins[key][0] == version, f"{name}: pyproject {version}, lock {pins[key][0]}"
+    unhashed = [name for name, (_, hashes) in pins.items() if hashes == 0]
+    assert not unhashed, f"no hash for {unhashed}: run make lock"
