@@ -1,6 +1,6 @@
 """MkDocs hook: refuse a page whose file or whose HTML could run code in a reader's browser.
 
-Only forwards to ``build_tools.markdown.safety``. It runs first among the hooks, on each page's
+Only forwards to ``build_tools.safety.content``. It runs first among the hooks, on each page's
 file as the contributor wrote it and on the HTML made from it, before any hook adds its own.
 """
 
@@ -9,7 +9,23 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from build_tools.markdown.safety import html_problems, source_problems
+from build_tools.safety.content import html_problems, source_problems
+from build_tools.safety.policy import WorkerShim, with_policy
+
+shim: WorkerShim | None = None
+
+
+def on_config(config):
+    """Read the offline plugin's worker shim, whose iframe script the policy must allow."""
+    global shim
+    shim = None
+    for polyfill in config.extra.get("polyfills") or []:
+        path = Path(config.docs_dir) / str(polyfill)
+        if path.name == "shim.js" and path.is_file():
+            try:
+                shim = WorkerShim(path.read_text(encoding="utf-8"))
+            except ValueError as error:
+                raise PluginError(f"safety: {path}: {error}") from None
 
 
 @event_priority(100)  # before every other hook changes the page
@@ -36,3 +52,9 @@ def on_page_content(html, page, config, files):
             f"safety: docs/{page.file.src_uri}: the HTML made from this page has {problems[0]}"
         )
     return html
+
+
+@event_priority(-100)  # last: once every hook has written the page
+def on_post_page(output, page, config):
+    """Give the page its Content-Security-Policy."""
+    return with_policy(output, shim)

@@ -43,11 +43,22 @@ class OutsideRequestError(AssertionError):
         super().__init__(f"requests that would leave the machine: {urls}")
 
 
+class PolicyViolationError(AssertionError):
+    """A page did something its Content-Security-Policy refused (an edition feature broke)."""
+
+
 class RequestGuard:
-    """Aborts and records every request, and every WebSocket, that would leave the machine."""
+    """Aborts and records every request, and every WebSocket, that would leave the machine;
+    records every Content-Security-Policy violation a page reports."""
 
     def __init__(self) -> None:
         self.blocked: list[str] = []
+        self.violations: list[str] = []
+
+    def console(self, message) -> None:
+        """Console handler: keep the browser's reports of policy violations."""
+        if "Content Security Policy" in message.text:
+            self.violations.append(message.text)
 
     @staticmethod
     def is_local(address: str) -> bool:
@@ -84,24 +95,30 @@ class RequestGuard:
         if pages:
             pages[0].wait_for_timeout(SETTLE_MS)
 
-    def check(self) -> None:
-        """Fail, naming the addresses, if anything tried to leave the machine."""
+    def check(self, policy: bool = True) -> None:
+        """Fail, naming the addresses, if anything tried to leave the machine; and, with
+        ``policy``, if the page's policy refused anything (a feature of the edition broke)."""
         if self.blocked:
             raise OutsideRequestError(list(self.blocked))
+        if policy and self.violations:
+            raise PolicyViolationError(f"refused by the page's policy: {self.violations[:3]}")
 
 
 @contextmanager
-def guarded(browser, settle: bool = False, **options) -> Iterator:
+def guarded(browser, settle: bool = False, policy: bool = True, **options) -> Iterator:
     """A fresh page in its own context, under a ``RequestGuard`` (as ``page.guard``).
 
     On leaving, the guard closes the context and raises ``OutsideRequestError`` if any request
-    tried to leave the machine; with ``settle`` it first waits for the network to settle.
+    tried to leave the machine, and ``PolicyViolationError`` if the page's Content-Security-Policy
+    refused anything (unless ``policy`` is false); with ``settle`` it first waits for the network
+    to settle.
     ``options`` go to ``browser.new_context``.
     """
     guard = RequestGuard()
     # Service workers would fetch outside the context's routing: none may start.
     context = browser.new_context(**{"viewport": VIEWPORT, "service_workers": "block", **options})
     guard.watch(context)
+    context.on("console", guard.console)
     page = context.new_page()
     page.guard = guard
     try:
@@ -110,7 +127,7 @@ def guarded(browser, settle: bool = False, **options) -> Iterator:
             guard.settle(context)
     finally:
         context.close()
-    guard.check()
+    guard.check(policy)
 
 
 @contextmanager

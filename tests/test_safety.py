@@ -3,13 +3,15 @@ it are refused, naming the file and line, when they hold anything that could run
 
 from __future__ import annotations
 
+import contextlib
+import shutil
 import subprocess
 import sys
 
 import pytest
 
 from build_tools.dev.bench import write_site
-from build_tools.markdown.safety import html_problems, source_problems
+from build_tools.safety.content import html_problems, source_problems
 from conftest import ROOT
 
 PAGE = "# A page\n\nSome text.\n\n{line}\n\nMore text.\n"  # the tested line is line 5
@@ -88,3 +90,37 @@ def test_a_strict_build_refuses_a_page_that_would_run_code_naming_file_and_line(
     assert result.returncode != 0
     assert "safety: docs/page-0000.md:4: raw HTML <img>" in result.stderr, result.stderr[-1500:]
     assert not (tmp_path / "out/page-0000/index.html").exists()
+
+
+INJECTED = (
+    '<script>document.title = "ran";</script>'
+    '<img src="https://example.com/beacon.png" alt="">'
+    '<p id="handler" onclick="document.title=\'ran\'">x</p>'
+)
+
+
+@pytest.mark.parametrize("served", ["file", "http"])
+def test_the_policy_blocks_an_injected_script_and_an_outside_request(
+    chromium, site, tmp_path, served
+):
+    """Defence in depth: a page the build's checks somehow let through still cannot run an
+    inline script or reach outside, from disk and served (it copies a built page's policy)."""
+    from browser import guarded, serve
+
+    built = (site / "chapters/chapter-2.html").read_text("utf-8")
+    assert '<meta http-equiv="Content-Security-Policy"' in built
+    copy = tmp_path / "chapters"
+    shutil.copytree(site / "assets", tmp_path / "assets")
+    copy.mkdir()
+    (copy / "chapter-2.html").write_text(built.replace("</article>", INJECTED + "</article>"))
+    with contextlib.ExitStack() as stack:
+        root = tmp_path.as_uri() + "/" if served == "file" else stack.enter_context(serve(tmp_path))
+        with guarded(chromium, policy=False) as page:
+            page.goto(root + "chapters/chapter-2.html")
+            page.click("#handler")
+            page.wait_for_timeout(300)
+            assert page.title() != "ran"
+            violations = list(page.guard.violations)
+            page.guard.blocked.clear()  # the request never left: the policy stopped it first
+    assert any("inline script" in v or "script-src" in v for v in violations), violations
+    assert any("example.com" in v for v in violations), violations

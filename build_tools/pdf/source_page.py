@@ -190,7 +190,12 @@ def pdf_source(site: Path, linker: Linker, glossary: Glossary, canonical: str) -
     article = soup.select_one("article.md-content__inner")
     if article is None:
         raise EditionError(site / PRINT_PAGE, None, "no article: is this the built site?")
-    for unwanted in soup.select("script, .edition-pdf, .md-content__button, .print-controls"):
+    # The site's Content-Security-Policy guards readers' browsers; the PDF is printed here, from
+    # the build's own output, with a stylesheet of its own that the site's policy would refuse.
+    for unwanted in soup.select(
+        "script, .edition-pdf, .md-content__button, .print-controls, "
+        'meta[http-equiv="Content-Security-Policy"]'
+    ):
         unwanted.decompose()
     for address in soup.select(".edition-address"):
         address.string = canonical
