@@ -179,7 +179,7 @@ def _kind_name(kind) -> str:
 def load_map(path: Path) -> EditionMap:
     """Read and check the editorial map at ``path``.
 
-    A build reads the map in several places (the glossary's paper pages, citations, repair
+    A build reads the map in several places (the glossary's paper pages, citations, correction
     marks); the result is kept while the file is unchanged, so it is parsed once per build.
     """
     try:
