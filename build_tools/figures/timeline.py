@@ -182,73 +182,59 @@ def _paper_x(axis: Axis) -> float:
     return axis.left(day.year) + axis.unit * (day.timetuple().tm_yday - 1) / 365
 
 
-def _since_band(axis: Axis, height: float, count: int, links: Links) -> str:
-    left, right = _paper_x(axis), axis.left(axis.last + 1)
-    middle = (left + right) / 2
-    band = tag(
-        "rect",
-        {
-            "class": "since-band",
-            "x": left,
-            "y": STAGE_TOP,
-            "width": right - left,
-            "height": height - STAGE_TOP,
-        },
-    )
-    head = tag(
-        "a",
-        {"class": "stage since", "href": links.entry(SINCE_PAGE)},
-        tag("title", {}, text(f"Since the paper (16 March 2023): {count} events found")),
-        tag(
-            "rect",
-            {"x": left + 1, "y": STAGE_TOP, "width": right - left - 2, "height": STAGE_HEIGHT},
-        ),
-        tag("text", {"x": middle, "y": STAGE_TOP + 14, "text-anchor": "middle"}, "Since"),
-        tag(
-            "text",
-            {"class": "stage-years", "x": middle, "y": STAGE_TOP + 28, "text-anchor": "middle"},
-            "the paper",
-        ),
-    )
-    return band + head
-
-
-def _stage_band(
-    stage: Stage, index: int, axis: Axis, height: float, links: Links, paper_year: int
+def _band(
+    left: float, right: float, height: float, band_class: str, head: dict, title: str, words
 ) -> str:
-    left = axis.left(stage.first)
-    right = axis.left((stage.last or paper_year) + 1) if stage.last else _paper_x(axis)
+    """A shaded band behind the lanes, with its linked heading (two lines of ``words``)."""
     middle = (left + right) / 2
-    title = (
-        f"{stage.name} of cyber legislation, {stage.years} "
-        f"(the paper, {pinpoint(stage.paragraph, 'citation')})"
-    )
     band = tag(
         "rect",
         {
-            "class": f"stage-band stage-{index % 2}",
+            "class": band_class,
             "x": left,
             "y": STAGE_TOP,
             "width": right - left,
             "height": height - STAGE_TOP,
         },
     )
-    head = tag(
+    name, years = words
+    heading = tag(
         "a",
-        {"class": "stage", "href": links.paragraph(stage.paragraph)},
+        head,
         tag("title", {}, text(title)),
         tag(
             "rect",
             {"x": left + 1, "y": STAGE_TOP, "width": right - left - 2, "height": STAGE_HEIGHT},
         ),
-        tag("text", {"x": middle, "y": STAGE_TOP + 14, "text-anchor": "middle"}, text(stage.name)),
+        tag("text", {"x": middle, "y": STAGE_TOP + 14, "text-anchor": "middle"}, text(name)),
         tag(
             "text",
             {"class": "stage-years", "x": middle, "y": STAGE_TOP + 28, "text-anchor": "middle"},
-            text(stage.years),
+            text(years),
         ),
     )
-    return band + head
+    return band + heading
+
+
+def _since_band(axis: Axis, height: float, count: int, links: Links) -> str:
+    """The band after the paper's publication, whose heading leads to the list of changes."""
+    head = {"class": "stage since", "href": links.entry(SINCE_PAGE)}
+    title = f"Since the paper (16 March 2023): {count} events found"
+    right = axis.left(axis.last + 1)
+    return _band(_paper_x(axis), right, height, "since-band", head, title, ("Since", "the paper"))
+
+
+def _stage_band(stage: Stage, index: int, axis: Axis, height: float, links: Links) -> str:
+    """One of the paper's stages; the last, open-ended one ends where the paper was published."""
+    left = axis.left(stage.first)
+    right = axis.left(stage.last + 1) if stage.last else _paper_x(axis)
+    title = (
+        f"{stage.name} of cyber legislation, {stage.years} "
+        f"(the paper, {pinpoint(stage.paragraph, 'citation')})"
+    )
+    head = {"class": "stage", "href": links.paragraph(stage.paragraph)}
+    band_class = f"stage-band stage-{index % 2}"
+    return _band(left, right, height, band_class, head, title, (stage.name, stage.years))
 
 
 def _axis(axis: Axis) -> str:
@@ -417,7 +403,7 @@ def timeline_figure(
     axis = Axis(settings.first, last, (m.year for m in found))
     lanes, height = _lanes(found, settings, axis, links, mentions)
     bands = "".join(
-        _stage_band(stage, index, axis, height, links, settings.last)
+        _stage_band(stage, index, axis, height, links)
         for index, stage in enumerate(settings.stages)
     ) + _since_band(axis, height, sum(1 for m in found if m.event), links)
     return Figure(
