@@ -85,7 +85,7 @@ YAML_VALUES = st.recursive(
                     "summary",
                     "sources",
                     "history",
-                    "status",
+                    "legal_status",
                     "url",
                     "date",
                     "event",

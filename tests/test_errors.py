@@ -47,7 +47,7 @@ ENTRY = [
     "  - date: 2016-11-07",  # 20
     "    event: adopted",  # 21
     "    source: https://news.example.org/report",  # 22
-    "status: in-force",  # 23
+    "legal_status: in-force",  # 23
     "status_checked: 2026-12-03",  # 24
     "status_search: Searched the example pages for amendments; none found.",  # 25
     "---",  # 26
@@ -129,8 +129,8 @@ def test_the_example_entry_is_valid(tmp_path):
         (20, "  - date: 2016-13-01", "must be an ISO date"),
         (21, "    event: passed", "unknown event 'passed'"),
         (22, "    source: https://example.org/other", "an event's source must be"),
-        (23, "status: amended", "needs an 'amended' event after the paper"),
-        (23, "status: abolished", "needs 'status', one of"),
+        (23, "legal_status: amended", "needs an 'amended' event after the paper"),
+        (23, "legal_status: abolished", "needs 'legal_status', one of"),
         (24, "status_checked: 3 December", "'status_checked' must be an ISO date"),
     ],
 )
@@ -174,7 +174,7 @@ def test_nothing_since_the_paper_needs_what_was_searched(tmp_path):
 
 def test_an_amendment_since_the_paper_backs_the_status_amended(tmp_path):
     lines = list(ENTRY)
-    lines[22] = "status: amended"
+    lines[22] = "legal_status: amended"
     lines[19:19] = [
         "  - date: 2025-10-28",
         "    event: amended",

@@ -91,7 +91,7 @@ def _entry(number: int, name: str) -> str:
         f"summary: The synthetic instrument number {number}.\n"
         f"level_basis: Adopted by the synthetic legislature.\nlevel_basis_source: {url}\n"
         f"history:\n  - {{date: 2016-11-07, event: adopted, source: '{url}'}}\n"
-        "status: in-force\nstatus_checked: 2026-12-03\n"
+        "legal_status: in-force\nstatus_checked: 2026-12-03\n"
         "status_search: Nothing to search for a synthetic instrument.\n"
         f"sources:\n  - url: {url}\n    title: {name}\n    publisher: Example Publisher\n"
         "    kind: official-text\n    cited_for: everything the entry says\n---\n\n"

@@ -50,7 +50,7 @@ OPTIONAL = (
     "level_basis",
     "level_basis_source",
     "history",
-    "status",
+    "legal_status",
     "status_checked",
     "status_search",
     "checked",
@@ -299,16 +299,18 @@ class _Fields:
     def status(self, events: tuple[Event, ...]) -> tuple[str, Date, str | None]:
         """An instrument's status, the day it was checked, and what was searched: each
         consistent with the events."""
-        status = self.data.get("status")
+        # Not `status`: Material for MkDocs reads that key as a page's badge in the navigation.
+        status = self.data.get("legal_status")
         if status not in STATUSES:
             raise self.fail(
-                "status" if "status" in self.data else "history",
-                f"an instrument needs 'status', one of: {', '.join(STATUSES)}",
+                "legal_status" if "legal_status" in self.data else "history",
+                f"an instrument needs 'legal_status', one of: {', '.join(STATUSES)}",
             )
         checked = self.date("status_checked")
         if checked is None:
             raise self.fail(
-                "status", "an instrument needs 'status_checked': the day its status was checked"
+                "legal_status",
+                "an instrument needs 'status_checked': the day its status was checked",
             )
         late = next((e for e in events if e.date.first_day() > checked.last_day()), None)
         if late:
@@ -319,11 +321,11 @@ class _Fields:
             )
         wrong = contradiction(status, events)
         if wrong:
-            raise self.fail("status", wrong)
+            raise self.fail("legal_status", wrong)
         search = self.text("status_search")
         if search is None and not any(e.since_paper for e in events):
             raise self.fail(
-                "status",
+                "legal_status",
                 f"no event after the paper ({PAPER_DATE}): say in 'status_search' what was "
                 "searched (titles in English and Chinese, where)",
             )
@@ -461,7 +463,7 @@ def read_entry(docs: Path, path: str, registry: Registry | None = None) -> Entry
         status, status_checked, status_search = fields.status(history)
         year, revised = _year_and_revision(history)
     else:
-        for name in ("history", "status", "status_checked", "status_search", "level_basis"):
+        for name in ("history", "legal_status", "status_checked", "status_search", "level_basis"):
             if name in data:
                 raise fields.fail(name, f"'{name}' is for legal instruments only")
     level_basis = fields.cited("level_basis", fields.text("level_basis"), sources)

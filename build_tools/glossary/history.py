@@ -1,10 +1,11 @@
 """An instrument's life as data: dated events, each sourced, and its status as of a check.
 
 Each entry for a legal instrument carries ``history`` (adopted, in force, amended, revised,
-repealed, implementing rules issued …), ``status`` as of ``status_checked``, and, where nothing
-happened since the paper, ``status_search`` (what was searched). The status line, the "History"
-list, the "Since the paper" page, the timeline's band after the paper and the Atom feed are all
-generated from these events, and the build refuses a status the events contradict.
+repealed, implementing rules issued …), ``legal_status`` as of ``status_checked``, and, where
+nothing happened since the paper, ``status_search`` (what was searched). The status line, the
+"History" list, the "Since the paper" page, the timeline's band after the paper and the Atom
+feed are all generated from these events, and the build refuses a status the events contradict.
+(Not ``status``: Material for MkDocs reads that key as a navigation badge.)
 """
 
 from __future__ import annotations
@@ -139,16 +140,18 @@ def contradiction(status: str, events: tuple[Event, ...]) -> str:
     needed = STATUSES[status]
     if needed in CHANGED:
         if not any(e.kind == needed and e.since_paper for e in events):
-            return f"status '{status}' needs an '{needed}' event after the paper ({PAPER_DATE})"
+            return (
+                f"legal_status '{status}' needs an '{needed}' event after the paper ({PAPER_DATE})"
+            )
     elif needed:
         if not any(e.kind == needed for e in events):
-            return f"status '{status}' needs a '{needed}' event"
+            return f"legal_status '{status}' needs a '{needed}' event"
     else:
         changed = [e for e in events if e.since_paper and e.kind in CHANGED + ENDED]
         if changed:
             return (
-                f"status '{status}' says nothing changed, but the history has '{changed[0].kind}' "
-                f"on {changed[0].date.iso}: say so in the status"
+                f"legal_status '{status}' says nothing changed, but the history has "
+                f"'{changed[0].kind}' on {changed[0].date.iso}: say so in the status"
             )
     return ""
 
