@@ -12,7 +12,7 @@ from mkdocs.plugins import event_priority
 from build_tools.common.errors import EditionError
 from build_tools.edition.editorial_map import DEFAULT_MAP, paper_files
 from build_tools.search.labels import label_entries
-from build_tools.search.weights import set_boost
+from build_tools.search.weights import clear_boost, set_boost
 
 paper_pages: frozenset[str] = frozenset()
 
@@ -27,10 +27,16 @@ def on_config(config):
         raise PluginError(f"search: {error}") from None
 
 
-def on_page_markdown(markdown, page, config, files):
+@event_priority(10)  # just before the search plugin indexes the page
+def on_page_context(context, page, config, nav):
     """Give the page its search weight."""
     set_boost(page, paper_pages)
-    return markdown
+
+
+def on_post_page(output, page, config):
+    """Take the weight away again once the page is written (see ``weights.set_boost``)."""
+    clear_boost(page)
+    return output
 
 
 @event_priority(50)  # before the search plugin writes its index

@@ -32,8 +32,27 @@ def page_boost(path: str, paper_pages: frozenset[str]) -> float | None:
     return None
 
 
+_ADDED = "_edition_boost"
+
+
 def set_boost(page, paper_pages: frozenset[str]) -> None:
-    """Give a page its boost, unless its front matter sets one (a contributor's word wins)."""
+    """Give a page its boost, unless its front matter sets one (a contributor's word wins).
+
+    Set just before the search plugin reads it and taken away once the page is written
+    (``clear_boost``): Material's navigation template looks into every page's ``meta`` on every
+    page it renders, so a ``meta`` left non-empty on a thousand pages costs a million lookups.
+    """
     boost = page_boost(page.file.src_uri, paper_pages)
-    if boost is not None:
-        page.meta.setdefault("search", {}).setdefault("boost", boost)
+    search = page.meta.get("search")
+    if boost is not None and not (isinstance(search, dict) and "boost" in search):
+        page.meta.setdefault("search", {})["boost"] = boost
+        page.meta[_ADDED] = True
+
+
+def clear_boost(page) -> None:
+    """Take away the boost ``set_boost`` added (and the ``search`` mapping if it was only that)."""
+    if page.meta.pop(_ADDED, False):
+        search = page.meta["search"]
+        search.pop("boost", None)
+        if not search:
+            del page.meta["search"]
