@@ -31,8 +31,12 @@ def on_config(config):
 @event_priority(100)  # before every other hook changes the page
 def on_page_markdown(markdown, page, config, files):
     """Check the page's file, front matter included, naming the first refused line."""
-    path = Path(page.file.abs_src_path or "")
-    text = path.read_text(encoding="utf-8") if path.is_file() else markdown
+    # The file as written, front matter included (MkDocs' `markdown` has it cut off); a page
+    # another plugin made has no file, and its Markdown is all there is.
+    try:
+        text = page.file.content_string
+    except (OSError, AssertionError):
+        text = markdown
     problems = source_problems(text)
     if problems:
         line, problem = problems[0]

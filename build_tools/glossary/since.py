@@ -18,7 +18,7 @@ from feedgen.feed import FeedGenerator
 
 from build_tools.common.pinpoint import label
 from build_tools.glossary.entries import Entry, Glossary
-from build_tools.glossary.history import PAPER_DATE, Date, Event, parse_date
+from build_tools.glossary.history import PAPER_DATE, Date, Event
 
 PAGE = "glossary/since-the-paper.md"
 PLACEHOLDER = "since"
@@ -39,7 +39,7 @@ def last_check(glossary: Glossary) -> Date | None:
     return max(days, key=lambda day: day.last_day()) if days else None
 
 
-def _source_markdown(entry: Entry, where: str, from_page: str) -> str:
+def _source_markdown(entry: Entry, where: str) -> str:
     if where.startswith("paper:"):
         return f"the paper, {label(where.removeprefix('paper:'))}"
     source = entry.source(where)
@@ -67,7 +67,7 @@ def page_markdown(glossary: Glossary, feed_url: str, from_page: str = PAGE) -> s
     ]
     for event, entry in found:
         link = posixpath.relpath(entry.path, posixpath.dirname(from_page))
-        source = _source_markdown(entry, event.source, from_page)
+        source = _source_markdown(entry, event.source)
         out.append(
             f"- **{event.date.readable()}** — [{entry.title}]({link}): "
             f"{event.describe().rstrip('.')} ({source})"
@@ -95,7 +95,7 @@ def feed_xml(glossary: Glossary, site_url: str, entry_url) -> bytes:
     feed.link(href=site + PAGE.removesuffix(".md") + ".html", rel="alternate")
     feed.language("en")
     checked = last_check(glossary)
-    feed.updated(_day(parse_date(checked.iso)) if checked else _day(Date(PAPER_DATE)))
+    feed.updated(_day(checked or Date(PAPER_DATE)))
     for event, entry in reversed(changes(glossary)):  # feedgen puts the last added first
         item = feed.add_entry()
         item.id(
